@@ -1,0 +1,100 @@
+package dev.signoff.config;
+
+import java.util.Locale;
+
+/**
+ * Every setting SignOff reads, with its default and the form it accepts. Each is read as system
+ * property {@code signoff.<name>}, then environment {@code SIGNOFF_<NAME>} (upper case, '.' and '-'
+ * as '_'), then web.xml context-param {@code signoff.<name>}, then the default.
+ */
+public enum Setting {
+    PREFIX("prefix", "/sessions", "a path starting with '/' and not ending with '/'",
+            "Path prefix of the module's routes (log_out, api)."),
+    IDLE_TIMEOUT("idle-timeout", "30m", Forms.DURATION,
+            "A session with no request for this long is ended (reason idle_timeout)."),
+    ABSOLUTE_TIMEOUT("absolute-timeout", "12h", Forms.DURATION,
+            "A session older than this is ended (reason absolute_timeout), however active."),
+    STALENESS("staleness", "1s", Forms.DURATION + " (0 = check the database on every request)",
+            "How long a node may trust its cached view of a session; bounds how late a revocation made on another node is seen."),
+    LAST_SEEN_INTERVAL("last-seen-interval", "1m", Forms.DURATION,
+            "Last-seen times are written at most once per session per this interval."),
+    EXCLUDE("exclude", "*.css,*.js,*.png,*.jpg,*.jpeg,*.gif,*.svg,*.ico,*.woff,*.woff2,*.map",
+            "comma-separated paths: '/static/*' (prefix), '*.css' (suffix) or '/exact'",
+            "Requests to these paths (relative to the context root) are not checked."),
+    LOGIN_PAGE("login-page", "/login", Forms.PATH,
+            "Where an HTML request of an ended session is sent (relative to the context root)."),
+    LOGOUT_REDIRECT("logout-redirect", "/", Forms.PATH,
+            "Where a logout sends HTML clients when there is no valid same-origin 'next'."),
+    CACHE_CONTROL("cache-control", "no-store", "a Cache-Control value, or 'none' to leave responses alone",
+            "Cache-Control of responses to authenticated requests, so Back shows nothing after logout."),
+    CLEAR_SITE_DATA("clear-site-data", "storage",
+            "comma-separated of cache, cookies, storage, executionContexts, *, or 'none'",
+            "Clear-Site-Data directives sent on every logout response."),
+    COOKIES("cookies", "",
+            "cookies separated by ',', each 'name; Path=/p; Domain=d; Secure; HttpOnly; SameSite=Lax'",
+            "App cookies deleted on logout, besides the session cookie; one entry per variant (path/domain)."),
+    SESSION_COOKIE_SECURE("session-cookie.secure", "true", Forms.BOOLEAN,
+            "Mark the container's session cookie Secure unless the server already does (false for plain-HTTP development)."),
+    SESSION_COOKIE_SAME_SITE("session-cookie.same-site", "Lax", "Strict, Lax or None",
+            "SameSite of the container's session cookie when the server sets none."),
+    SESSION_COOKIE_HTTP_ONLY("session-cookie.http-only", "true", Forms.BOOLEAN,
+            "Mark the container's session cookie HttpOnly."),
+    CREDENTIALS_PASSWORD("credentials.password", "others", Forms.SCOPE,
+            "Sessions ended by CredentialsChanged(PASSWORD)."),
+    CREDENTIALS_EMAIL("credentials.email", "all", Forms.SCOPE,
+            "Sessions ended by CredentialsChanged(EMAIL)."),
+    CREDENTIALS_MFA("credentials.mfa", "others", Forms.SCOPE,
+            "Sessions ended by CredentialsChanged(MFA)."),
+    CREDENTIALS_SECURITY_CONCERN("credentials.security-concern", "all", Forms.SCOPE,
+            "Sessions ended by CredentialsChanged(SECURITY_CONCERN)."),
+    ONE_TIME_TOKEN_TTL("one-time-token-ttl", "5m", Forms.DURATION,
+            "Lifetime of the one-time token of GET <prefix>/log_out/all/get."),
+    ALLOWED_ORIGINS("allowed-origins", "", "comma-separated origins like https://app.example.com",
+            "Origins accepted for state-changing requests besides the request's own (e.g. behind a proxy)."),
+    DATASOURCE("datasource", "", "a JNDI name like jdbc/signoff, or empty for the embedded Derby database",
+            "Server DataSource for the registry. System property or environment only (read before the app starts)."),
+    DERBY_DATABASE("derby.database", "signoff", "a Derby database name or path",
+            "Embedded Derby database used when no datasource is set; relative to derby.system.home.");
+
+    private final String name;
+    private final String defaultValue;
+    private final String form;
+    private final String description;
+
+    Setting(String name, String defaultValue, String form, String description) {
+        this.name = name;
+        this.defaultValue = defaultValue;
+        this.form = form;
+        this.description = description;
+    }
+
+    /** The key as system property and context-param, e.g. {@code signoff.idle-timeout}. */
+    public String key() {
+        return "signoff." + name;
+    }
+
+    /** The key as environment variable, e.g. {@code SIGNOFF_IDLE_TIMEOUT}. */
+    public String environmentKey() {
+        return key().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** The allowed form, used in error messages and the README. */
+    public String form() {
+        return form;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    private static final class Forms {
+        static final String DURATION = "a duration like 30m, 12h, 1s, 500ms or ISO-8601 PT30M";
+        static final String PATH = "a path starting with '/'";
+        static final String BOOLEAN = "true or false";
+        static final String SCOPE = "all, others or none";
+    }
+}

@@ -1,0 +1,238 @@
+package dev.signoff.config;
+
+import dev.signoff.cookies.CookieSpec;
+import dev.signoff.events.CredentialKind;
+import dev.signoff.events.LogoutScope;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads every {@link Setting} once: system property, then environment, then context-param, then
+ * default; parses and validates it. A bad value throws {@link InvalidSettingException}.
+ *
+ * <pre>{@code
+ * LoadedSettings loaded = SettingsLoader.load(servletContext::getInitParameter,
+ *         System.getenv(), SettingsLoader.systemProperties());
+ * }</pre>
+ */
+public final class SettingsLoader {
+    private static final Set<String> CLEAR_SITE_DATA = Set.of("cache", "cookies", "storage", "executionContexts", "*");
+
+    private final Function<String, String> contextParams;
+    private final Map<String, String> environment;
+    private final Map<String, String> systemProperties;
+    private final List<EffectiveSetting> effective = new ArrayList<>();
+
+    private SettingsLoader(Function<String, String> contextParams, Map<String, String> environment,
+                           Map<String, String> systemProperties) {
+        this.contextParams = contextParams;
+        this.environment = environment;
+        this.systemProperties = systemProperties;
+    }
+
+    /** The JVM's system properties as a map (a snapshot). */
+    public static Map<String, String> systemProperties() {
+        Map<String, String> map = new java.util.HashMap<>();
+        System.getProperties().forEach((k, v) -> map.put(String.valueOf(k), String.valueOf(v)));
+        return map;
+    }
+
+    /**
+     * Loads all settings.
+     *
+     * @param contextParams    web.xml context-params by name (returns null when absent)
+     * @param environment      environment variables
+     * @param systemProperties system properties
+     */
+    public static LoadedSettings load(Function<String, String> contextParams, Map<String, String> environment,
+                                      Map<String, String> systemProperties) {
+        return new SettingsLoader(contextParams, environment, systemProperties).load();
+    }
+
+    private LoadedSettings load() {
+        Map<CredentialKind, LogoutScope> policies = new EnumMap<>(CredentialKind.class);
+        policies.put(CredentialKind.PASSWORD, scope(Setting.CREDENTIALS_PASSWORD));
+        policies.put(CredentialKind.EMAIL, scope(Setting.CREDENTIALS_EMAIL));
+        policies.put(CredentialKind.MFA, scope(Setting.CREDENTIALS_MFA));
+        policies.put(CredentialKind.SECURITY_CONCERN, scope(Setting.CREDENTIALS_SECURITY_CONCERN));
+        Duration idle = positive(Setting.IDLE_TIMEOUT);
+        Duration absolute = positive(Setting.ABSOLUTE_TIMEOUT);
+        SignOffSettings settings = new SignOffSettings(
+                prefix(),
+                idle,
+                absolute,
+                duration(Setting.STALENESS),
+                positive(Setting.LAST_SEEN_INTERVAL),
+                list(Setting.EXCLUDE, this::excludePattern),
+                path(Setting.LOGIN_PAGE),
+                path(Setting.LOGOUT_REDIRECT),
+                cacheControl(),
+                clearSiteData(),
+                list(Setting.COOKIES, CookieSpec::parse),
+                bool(Setting.SESSION_COOKIE_SECURE),
+                sameSite(),
+                bool(Setting.SESSION_COOKIE_HTTP_ONLY),
+                policies,
+                positive(Setting.ONE_TIME_TOKEN_TTL),
+                list(Setting.ALLOWED_ORIGINS, this::origin),
+                optional(Setting.DATASOURCE),
+                text(Setting.DERBY_DATABASE));
+        return new LoadedSettings(settings, effective);
+    }
+
+    private EffectiveSetting raw(Setting setting) {
+        String value = systemProperties.get(setting.key());
+        SettingSource source = SettingSource.SYSTEM_PROPERTY;
+        if (value == null) {
+            value = environment.get(setting.environmentKey());
+            source = SettingSource.ENVIRONMENT;
+        }
+        if (value == null) {
+            value = contextParams.apply(setting.key());
+            source = SettingSource.CONTEXT_PARAM;
+        }
+        if (value == null) {
+            value = setting.defaultValue();
+            source = SettingSource.DEFAULT;
+        }
+        EffectiveSetting e = new EffectiveSetting(setting, value.trim(), source);
+        effective.add(e);
+        return e;
+    }
+
+    private <T> T parse(Setting setting, Function<String, T> parser) {
+        EffectiveSetting e = raw(setting);
+        try {
+            return parser.apply(e.value());
+        } catch (RuntimeException ex) {
+            throw new InvalidSettingException(setting.key(), e.source(), setting.form(), e.value());
+        }
+    }
+
+    private String text(Setting setting) {
+        return parse(setting, v -> {
+            if (v.isEmpty()) {
+                throw new IllegalArgumentException("empty");
+            }
+            return v;
+        });
+    }
+
+    private Optional<String> optional(Setting setting) {
+        return parse(setting, v -> Optional.of(v).filter(s -> !s.isEmpty()));
+    }
+
+    private Duration duration(Setting setting) {
+        return parse(setting, Durations::parse);
+    }
+
+    private Duration positive(Setting setting) {
+        return parse(setting, v -> {
+            Duration d = Durations.parse(v);
+            if (d.isZero()) {
+                throw new IllegalArgumentException("zero");
+            }
+            return d;
+        });
+    }
+
+    private boolean bool(Setting setting) {
+        return parse(setting, v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(v);
+        });
+    }
+
+    private LogoutScope scope(Setting setting) {
+        return parse(setting, v -> LogoutScope.valueOf(v.toUpperCase(Locale.ROOT)));
+    }
+
+    private String path(Setting setting) {
+        return parse(setting, SettingsLoader::checkPath);
+    }
+
+    private String prefix() {
+        return parse(Setting.PREFIX, v -> {
+            checkPath(v);
+            if (v.length() < 2 || v.endsWith("/") || v.contains("*")) {
+                throw new IllegalArgumentException(v);
+            }
+            return v;
+        });
+    }
+
+    private static String checkPath(String v) {
+        if (!v.startsWith("/") || v.startsWith("//") || v.contains("\\") || v.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+            throw new IllegalArgumentException(v);
+        }
+        return v;
+    }
+
+    private Optional<String> cacheControl() {
+        return parse(Setting.CACHE_CONTROL, v -> {
+            if (v.isEmpty() || v.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new IllegalArgumentException(v);
+            }
+            return "none".equalsIgnoreCase(v) ? Optional.<String>empty() : Optional.of(v);
+        });
+    }
+
+    private String sameSite() {
+        return parse(Setting.SESSION_COOKIE_SAME_SITE, v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "strict" -> "Strict";
+            case "lax" -> "Lax";
+            case "none" -> "None";
+            default -> throw new IllegalArgumentException(v);
+        });
+    }
+
+    private List<String> clearSiteData() {
+        return parse(Setting.CLEAR_SITE_DATA, v -> {
+            if ("none".equalsIgnoreCase(v)) {
+                return List.of();
+            }
+            List<String> directives = split(v).stream().map(d -> d.replace("\"", "")).toList();
+            if (directives.isEmpty() || !CLEAR_SITE_DATA.containsAll(directives)) {
+                throw new IllegalArgumentException(v);
+            }
+            return directives;
+        });
+    }
+
+    private String excludePattern(String p) {
+        if (p.startsWith("*.") && p.length() > 2 && !p.substring(1).contains("*")) {
+            return p;
+        }
+        if (p.startsWith("/") && p.indexOf('*') == (p.endsWith("/*") ? p.length() - 1 : -1)) {
+            return p;
+        }
+        throw new IllegalArgumentException(p);
+    }
+
+    private String origin(String o) {
+        URI uri = URI.create(o);
+        if (uri.getScheme() == null || uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+            throw new IllegalArgumentException(o);
+        }
+        return o.toLowerCase(Locale.ROOT);
+    }
+
+    private <T> List<T> list(Setting setting, Function<String, T> element) {
+        return parse(setting, v -> split(v).stream().map(element).toList());
+    }
+
+    private static List<String> split(String v) {
+        return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.signoff.config;
+
+import dev.signoff.cookies.CookieSpec;
+import dev.signoff.events.CredentialKind;
+import dev.signoff.events.LogoutScope;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The effective configuration, read once at deployment by {@link SettingsLoader} and never changed.
+ * See {@link Setting} for each value's key, default and meaning.
+ */
+public record SignOffSettings(
+        String prefix,
+        Duration idleTimeout,
+        Duration absoluteTimeout,
+        Duration staleness,
+        Duration lastSeenInterval,
+        List<String> exclude,
+        String loginPage,
+        String logoutRedirect,
+        Optional<String> cacheControl,
+        List<String> clearSiteData,
+        List<CookieSpec> cookies,
+        boolean sessionCookieSecure,
+        String sessionCookieSameSite,
+        boolean sessionCookieHttpOnly,
+        Map<CredentialKind, LogoutScope> credentialPolicies,
+        Duration oneTimeTokenTtl,
+        List<String> allowedOrigins,
+        Optional<String> datasource,
+        String derbyDatabase) {
+
+    public SignOffSettings {
+        exclude = List.copyOf(exclude);
+        clearSiteData = List.copyOf(clearSiteData);
+        cookies = List.copyOf(cookies);
+        credentialPolicies = Map.copyOf(credentialPolicies);
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    /** The defaults, as if nothing were configured. */
+    public static SignOffSettings defaults() {
+        return SettingsLoader.load(key -> null, Map.of(), Map.of()).settings();
+    }
+
+    /** The logout policy for a kind of credential change. */
+    public LogoutScope policyFor(CredentialKind kind) {
+        return credentialPolicies.getOrDefault(kind, LogoutScope.ALL);
+    }
+
+    /** The value of {@code Clear-Site-Data}, or empty when none is configured. */
+    public Optional<String> clearSiteDataHeader() {
+        if (clearSiteData.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(", ", clearSiteData.stream().map(d -> "\"" + d + "\"").toList()));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.signoff.events;
+
+/** Why a session ended; stored in the registry and the audit log, carried by {@link SessionEnded}. */
+public enum EndReason {
+    /** The user logged out of this session. */
+    LOGOUT,
+    /** The user logged out everywhere (or everywhere else). */
+    LOGOUT_ALL,
+    /** The user ended this session from another device. */
+    ENDED_BY_USER,
+    /** An administrator ended it. */
+    ADMIN,
+    /** A {@link CredentialsChanged} event ended it. */
+    CREDENTIALS_CHANGED,
+    /** No request for longer than the idle timeout. */
+    IDLE_TIMEOUT,
+    /** Older than the absolute lifetime. */
+    ABSOLUTE_TIMEOUT,
+    /** The user exceeded the maximum number of sessions. */
+    LIMIT;
+
+    /** The lower-case name used in JSON and logs, e.g. {@code idle_timeout}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.signoff.events;
+
+import java.time.Instant;
+
+/**
+ * Fired by SignOff once for every session it ended, after the end was stored.
+ *
+ * @param user    the user
+ * @param handle  the session's public handle
+ * @param reason  why it ended
+ * @param endedAt when
+ */
+public record SessionEnded(String user, String handle, EndReason reason, Instant endedAt) {
+}

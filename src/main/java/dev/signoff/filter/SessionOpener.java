@@ -1,0 +1,81 @@
+package dev.signoff.filter;
+
+import dev.signoff.config.Configuration;
+import dev.signoff.config.SignOffSettings;
+import dev.signoff.events.SessionStarted;
+import dev.signoff.registry.NewSession;
+import dev.signoff.registry.Purpose;
+import dev.signoff.registry.SessionRegistry;
+import dev.signoff.registry.SessionSnapshot;
+import dev.signoff.registry.Tokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Opens a registry session for a freshly authenticated HttpSession: rotates the session id (no
+ * fixation: an id known before login is worthless after it), stores a new row keyed by the digest
+ * of a new 256-bit token, binds the HttpSession to it, audits and fires {@link SessionStarted}.
+ * Concurrent first requests of one login open one registry session, not two.
+ */
+@ApplicationScoped
+public class SessionOpener {
+    private static final Logger LOG = Logger.getLogger(SessionOpener.class.getName());
+    private static final String STARTED = "SignOff session started: user=%s handle=%s ip=%s";
+    private static final Object[] LOCKS = new Object[64];
+
+    static {
+        for (int i = 0; i < LOCKS.length; i++) {
+            LOCKS[i] = new Object();
+        }
+    }
+
+    @Inject
+    SessionRegistry registry;
+    @Inject
+    Configuration configuration;
+    @Inject
+    Event<SessionStarted> started;
+
+    /**
+     * Binds the request's session to a new registry session for {@code user}, unless a concurrent
+     * request already did; creates the HttpSession if there is none.
+     */
+    public SessionBinding open(HttpServletRequest request, String user) {
+        HttpSession session = request.getSession(true);
+        synchronized (LOCKS[Math.floorMod(session.getId().hashCode(), LOCKS.length)]) {
+            Object existing = session.getAttribute(SessionBinding.ATTRIBUTE);
+            if (existing instanceof SessionBinding b && b.user().equals(user)) {
+                return b;
+            }
+            request.changeSessionId();
+            SessionBinding binding = store(request, user);
+            session.setAttribute(SessionBinding.ATTRIBUTE, binding);
+            return binding;
+        }
+    }
+
+    private SessionBinding store(HttpServletRequest request, String user) {
+        SignOffSettings s = configuration.settings();
+        long now = configuration.clock().millis();
+        String token = Tokens.newToken();
+        String digest = Tokens.digest(token);
+        SessionSnapshot row = registry.open(new NewSession(Tokens.newHandle(), digest, user, Purpose.SESSION, now,
+                now + s.idleTimeout().toMillis(), now + s.absoluteTimeout().toMillis(),
+                request.getRemoteAddr(), request.getHeader("User-Agent")));
+        LOG.info(() -> String.format(STARTED, user, row.handle(), row.ip()));
+        try {
+            started.fire(new SessionStarted(user, row.handle(), row.purpose().code(), row.ip(), Instant.ofEpochMilli(now)));
+        } catch (RuntimeException e) {
+            // The session is stored and valid; an application observer's failure must not fail the login.
+            LOG.log(Level.WARNING, "SignOff: an observer of SessionStarted failed", e);
+        }
+        return new SessionBinding(row.handle(), digest, user);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.signoff.logout;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Small, pure judgements about a request: same-origin, JSON client, safe redirect target. */
+public final class Requests {
+    private Requests() {
+    }
+
+    /**
+     * Whether a state-changing request comes from another site: an {@code Origin} that is neither the
+     * request's own origin nor an allowed one, or {@code Sec-Fetch-Site: cross-site}. Requests with
+     * neither header (non-browser clients) are not cross-site.
+     */
+    public static boolean isCrossSite(HttpServletRequest request, List<String> allowedOrigins) {
+        if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
+            return true;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String normalized = origin.trim().toLowerCase(Locale.ROOT);
+        return !normalized.equals(ownOrigin(request)) && !allowedOrigins.contains(normalized);
+    }
+
+    /** The request's own origin, {@code scheme://host[:port]} with default ports left out. */
+    public static String ownOrigin(HttpServletRequest request) {
+        String scheme = request.getScheme().toLowerCase(Locale.ROOT);
+        int port = request.getServerPort();
+        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        String host = request.getServerName().toLowerCase(Locale.ROOT);
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+    }
+
+    /** Whether the client wants JSON rather than a page: {@code Accept: application/json} or XHR. */
+    public static boolean wantsJson(HttpServletRequest request) {
+        if ("XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))) {
+            return true;
+        }
+        String accept = request.getHeader("Accept");
+        if (accept == null) {
+            return false;
+        }
+        String a = accept.toLowerCase(Locale.ROOT);
+        int json = a.indexOf("application/json");
+        int html = a.indexOf("text/html");
+        return json >= 0 && (html < 0 || json < html);
+    }
+
+    /**
+     * {@code next} if it is a same-origin path: starts with one '/', no '//' or '/\' prefix, no
+     * backslash, no scheme, no control or non-ASCII characters.
+     */
+    public static Optional<String> safeNext(String next) {
+        if (next == null || next.isEmpty() || next.length() > 2048 || next.charAt(0) != '/') {
+            return Optional.empty();
+        }
+        if (next.length() > 1 && (next.charAt(1) == '/' || next.charAt(1) == '\\')) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c < 0x21 || c > 0x7e || c == '\\') {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(next);
+    }
+}

@@ -1,0 +1,2 @@
+/** SignOff: logout that actually logs users out. */
+package dev.signoff;

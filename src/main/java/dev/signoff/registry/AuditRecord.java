@@ -1,0 +1,56 @@
+package dev.signoff.registry;
+
+import dev.signoff.events.EndReason;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+/** One audit line: a session started or ended. Written in the same transaction as the change. */
+@Entity
+@Table(name = "SIGNOFF_AUDIT", indexes = @Index(name = "SIGNOFF_AUDIT_USER", columnList = "USER_NAME, OCCURRED_AT"))
+public class AuditRecord {
+    /** What happened. */
+    public enum Action { STARTED, ENDED }
+
+    @Id
+    @Column(name = "ID", length = 32)
+    private String id;
+
+    @Column(name = "OCCURRED_AT", nullable = false)
+    private long at;
+
+    @Column(name = "USER_NAME", length = 255, nullable = false)
+    private String userName;
+
+    @Column(name = "HANDLE", length = 32, nullable = false)
+    private String handle;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "EVENT", length = 16, nullable = false)
+    private Action action;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "REASON", length = 32)
+    private EndReason reason;
+
+    @Column(name = "IP", length = 64)
+    private String ip;
+
+    protected AuditRecord() {
+        // for JPA
+    }
+
+    AuditRecord(long at, String userName, String handle, Action action, EndReason reason, String ip) {
+        this.id = Tokens.newHandle();
+        this.at = at;
+        this.userName = userName;
+        this.handle = handle;
+        this.action = action;
+        this.reason = reason;
+        this.ip = ip;
+    }
+}

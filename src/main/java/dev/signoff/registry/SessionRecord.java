@@ -1,0 +1,99 @@
+package dev.signoff.registry;
+
+import dev.signoff.events.EndReason;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * One login session (or remember-me, refresh, bearer token) as the registry stores it. Times are
+ * epoch milliseconds in BIGINT columns: portable across EclipseLink and Hibernate and every
+ * database, with no time-zone conversion (EclipseLink maps {@code Instant} to a BLOB on Derby).
+ */
+@Entity
+@Table(name = "SIGNOFF_SESSION", indexes = {
+        @Index(name = "SIGNOFF_SESSION_DIGEST", columnList = "TOKEN_DIGEST", unique = true),
+        @Index(name = "SIGNOFF_SESSION_USER", columnList = "USER_NAME, REVOKED_AT")})
+@NamedQuery(name = SessionRecord.BY_DIGEST, query = "SELECT s FROM SessionRecord s WHERE s.tokenDigest = :digest")
+@NamedQuery(name = SessionRecord.LIVE_BY_USER, query = "SELECT s FROM SessionRecord s WHERE s.userName = :user"
+        + " AND s.revokedAt IS NULL AND s.absoluteExpiresAt > :now AND s.idleExpiresAt > :now ORDER BY s.lastSeenAt DESC, s.handle")
+@NamedQuery(name = SessionRecord.LIVE_HANDLES_BY_USER, query = "SELECT s.handle FROM SessionRecord s WHERE s.userName = :user"
+        + " AND s.revokedAt IS NULL ORDER BY s.handle")
+@NamedQuery(name = SessionRecord.REVOKE, query = "UPDATE SessionRecord s SET s.revokedAt = :now, s.endReason = :reason"
+        + " WHERE s.handle = :handle AND s.revokedAt IS NULL")
+@NamedQuery(name = SessionRecord.TOUCH, query = "UPDATE SessionRecord s SET s.lastSeenAt = :now, s.idleExpiresAt = :idle"
+        + " WHERE s.handle = :handle AND s.revokedAt IS NULL AND s.lastSeenAt < :now")
+public class SessionRecord {
+    static final String BY_DIGEST = "SignOff.Session.byDigest";
+    static final String LIVE_BY_USER = "SignOff.Session.liveByUser";
+    static final String LIVE_HANDLES_BY_USER = "SignOff.Session.liveHandlesByUser";
+    static final String REVOKE = "SignOff.Session.revoke";
+    static final String TOUCH = "SignOff.Session.touch";
+
+    @Id
+    @Column(name = "HANDLE", length = 32)
+    private String handle;
+
+    @Column(name = "TOKEN_DIGEST", length = 64, nullable = false)
+    private String tokenDigest;
+
+    @Column(name = "USER_NAME", length = 255, nullable = false)
+    private String userName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "PURPOSE", length = 16, nullable = false)
+    private Purpose purpose;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    @Column(name = "LAST_SEEN_AT", nullable = false)
+    private long lastSeenAt;
+
+    @Column(name = "IDLE_EXPIRES_AT", nullable = false)
+    private long idleExpiresAt;
+
+    @Column(name = "ABSOLUTE_EXPIRES_AT", nullable = false)
+    private long absoluteExpiresAt;
+
+    @Column(name = "REVOKED_AT")
+    private Long revokedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "END_REASON", length = 32)
+    private EndReason endReason;
+
+    @Column(name = "IP", length = 64)
+    private String ip;
+
+    @Column(name = "USER_AGENT", length = 512)
+    private String userAgent;
+
+    protected SessionRecord() {
+        // for JPA
+    }
+
+    SessionRecord(String handle, String tokenDigest, String userName, Purpose purpose, long createdAt,
+                  long idleExpiresAt, long absoluteExpiresAt, String ip, String userAgent) {
+        this.handle = handle;
+        this.tokenDigest = tokenDigest;
+        this.userName = userName;
+        this.purpose = purpose;
+        this.createdAt = createdAt;
+        this.lastSeenAt = createdAt;
+        this.idleExpiresAt = idleExpiresAt;
+        this.absoluteExpiresAt = absoluteExpiresAt;
+        this.ip = ip;
+        this.userAgent = userAgent;
+    }
+
+    SessionSnapshot snapshot() {
+        return new SessionSnapshot(handle, tokenDigest, userName, purpose, createdAt, lastSeenAt, idleExpiresAt,
+                absoluteExpiresAt, revokedAt, endReason, ip, userAgent);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.signoff.registry;
+
+import dev.signoff.config.Setting;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * The driver behind the registry's JTA data source {@code java:app/signoff/DataSource} (declared in
+ * the module's web-fragment.xml; the server pools it and enlists its connections in transactions).
+ * It hands out connections of the embedded Derby database, or, when the admin set
+ * {@code signoff.datasource} (system property or {@code SIGNOFF_DATASOURCE}), of the server
+ * DataSource with that JNDI name, so the registry moves to another database without a rebuild.
+ * <p>
+ * That server DataSource must be <em>non-transactional</em> (GlassFish/Payara
+ * {@code --nontransactionalconnections=true}, WildFly {@code jta=false}, Liberty
+ * {@code transactional="false"}): SignOff's own pool already enlists the connection, and a second
+ * enlistment of the same physical connection would make every transaction hold two resources.
+ * <p>
+ * Only system properties and the environment are read here: the server may open connections (for
+ * schema generation) before the application's context-params exist.
+ */
+public class SignOffDataSource implements DataSource {
+    private volatile DataSource delegate;
+    private PrintWriter logWriter;
+    private int loginTimeout;
+
+    private DataSource delegate() throws SQLException {
+        DataSource d = delegate;
+        if (d == null) {
+            synchronized (this) {
+                d = delegate;
+                if (d == null) {
+                    d = resolve();
+                    delegate = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    private static DataSource resolve() throws SQLException {
+        String jndi = read(Setting.DATASOURCE);
+        if (jndi != null && !jndi.isBlank()) {
+            try {
+                Object found = new InitialContext().lookup(jndi.trim());
+                if (found instanceof DataSource ds) {
+                    return ds;
+                }
+                throw new SQLException("SignOff setting " + Setting.DATASOURCE.key() + "='" + jndi
+                        + "' names a " + (found == null ? "null" : found.getClass().getName()) + ", not a javax.sql.DataSource");
+            } catch (NamingException e) {
+                throw new SQLException("SignOff setting " + Setting.DATASOURCE.key() + "='" + jndi
+                        + "': no DataSource with that JNDI name", e);
+            }
+        }
+        String database = read(Setting.DERBY_DATABASE);
+        return EmbeddedDerby.dataSource(database == null || database.isBlank() ? Setting.DERBY_DATABASE.defaultValue() : database.trim());
+    }
+
+    private static String read(Setting setting) {
+        String value = System.getProperty(setting.key());
+        return value != null ? value : System.getenv(setting.environmentKey());
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return delegate().getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return username == null ? getConnection() : delegate().getConnection(username, password);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("no parent logger");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        return delegate().unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || delegate().isWrapperFor(type);
+    }
+
+    @Override
+    public String toString() {
+        return "SignOffDataSource[" + String.valueOf(read(Setting.DATASOURCE)).toLowerCase(Locale.ROOT) + "]";
+    }
+
+    /** Kept apart so Derby classes load only when Derby is used. */
+    private static final class EmbeddedDerby {
+        static DataSource dataSource(String database) {
+            org.apache.derby.jdbc.EmbeddedDataSource ds = new org.apache.derby.jdbc.EmbeddedDataSource();
+            ds.setDatabaseName(database);
+            ds.setCreateDatabase("create");
+            return ds;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.signoff.it;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The archives integration tests deploy. Each is the demo WAR the build produced (with the module
+ * JAR inside, as an app ships it), renamed so its context root is {@code /<name>}, with extra
+ * context-params (settings) put into its web.xml.
+ */
+public final class Deployments {
+    private static final Path DEMO_WAR = Path.of(System.getProperty("signoff.demoWar", "target/signoff-demo.war"));
+    private static final Path DEMO_WEB_XML = Path.of("webapp/src/main/webapp/WEB-INF/web.xml");
+
+    private Deployments() {
+    }
+
+    /**
+     * The demo app at context root {@code /name}, with the given settings as context-params.
+     *
+     * @param settings pairs of key and value, e.g. {@code "signoff.idle-timeout", "2s"}
+     */
+    public static WebArchive demo(String name, String... settings) {
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, name + ".war")
+                .importFrom(DEMO_WAR.toFile()).as(WebArchive.class);
+        war.delete("WEB-INF/web.xml");
+        war.setWebXML(new StringAsset(webXml(settings)));
+        return childFirst(war);
+    }
+
+    /**
+     * GlassFish embedded runs in the test JVM, whose class path also holds the module's classes;
+     * its web class loader asks the parent first, so without this the app would run the module
+     * classes from the test class path, outside the app's injection and persistence setup.
+     */
+    public static WebArchive childFirst(WebArchive war) {
+        return war.addAsWebInfResource(new StringAsset("<glassfish-web-app><class-loader delegate=\"false\"/></glassfish-web-app>"),
+                "glassfish-web.xml");
+    }
+
+    /** The module alone, as the JAR the build produced (for WARs other than the demo). */
+    public static JavaArchive module() {
+        return ShrinkWrap.create(ExplodedImporter.class, "signoff.jar")
+                .importDirectory(new File("target/classes")).as(JavaArchive.class);
+    }
+
+    private static String webXml(String... settings) {
+        StringBuilder params = new StringBuilder();
+        for (int i = 0; i + 1 < settings.length; i += 2) {
+            params.append("    <context-param><param-name>").append(settings[i])
+                    .append("</param-name><param-value>").append(settings[i + 1])
+                    .append("</param-value></context-param>\n");
+        }
+        try {
+            String xml = Files.readString(DEMO_WEB_XML, StandardCharsets.UTF_8);
+            int at = xml.indexOf("<context-param>");
+            if (at < 0) {
+                at = xml.lastIndexOf("</web-app>");
+            }
+            return xml.substring(0, at) + params + xml.substring(at);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the demo's web.xml", e);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.signoff.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A client device: an HTTP client with its own cookie jar that follows no redirects, so tests see
+ * every status and Set-Cookie. The jar keeps cookies by name and path, honours deletions
+ * (Max-Age=0) and sends a cookie only under its path. Secure cookies are sent over plain HTTP
+ * because every test runs on localhost, which browsers treat as a secure context.
+ */
+public final class Device {
+    /** A stored cookie. */
+    public record Cookie(String name, String value, String path, String raw) {
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private final URI root;
+    private final String contextPath;
+    private final Map<String, Cookie> jar = new LinkedHashMap<>();
+
+    /** @param contextUrl the deployment's URL, e.g. {@code http://localhost:8181/app/} */
+    public Device(URI contextUrl) {
+        this.root = URI.create(contextUrl.getScheme() + "://" + contextUrl.getAuthority());
+        String path = contextUrl.getPath();
+        this.contextPath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /** A second device holding copies of this one's cookies (a stolen or copied cookie jar). */
+    public Device copy() {
+        Device copy = new Device(URI.create(root + contextPath + "/"));
+        copy.jar.putAll(jar);
+        return copy;
+    }
+
+    public String contextPath() {
+        return contextPath;
+    }
+
+    public String origin() {
+        return root.toString();
+    }
+
+    public Optional<Cookie> cookie(String name) {
+        return jar.values().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public List<Cookie> cookies() {
+        return new ArrayList<>(jar.values());
+    }
+
+    /** Puts a raw cookie into the jar (path = context path), e.g. a forged or garbage one. */
+    public void setCookie(String name, String value) {
+        jar.put(name + "|" + (contextPath.isEmpty() ? "/" : contextPath), new Cookie(name, value, contextPath.isEmpty() ? "/" : contextPath, ""));
+    }
+
+    public Response get(String path, String... headers) {
+        return send(request(path, headers).GET());
+    }
+
+    public Response post(String path, Map<String, String> form, String... headers) {
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(request(path, headers)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response delete(String path, String... headers) {
+        return send(request(path, headers).DELETE());
+    }
+
+    /** Logs in through the demo's form and makes the first authenticated request (where SignOff binds). */
+    public Response login(String user, String password) {
+        Response login = post("/login", Map.of("username", user, "password", password));
+        if (login.status() != 303) {
+            throw new AssertionError("login of " + user + " failed: " + login);
+        }
+        Response app = get("/app/");
+        if (app.status() != 200) {
+            throw new AssertionError("after login of " + user + ", /app/ answered " + app);
+        }
+        return app;
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        URI uri = URI.create(root + contextPath + path);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        String requestPath = uri.getPath();
+        String cookieHeader = jar.values().stream()
+                .filter(c -> requestPath.startsWith(c.path()))
+                .map(c -> c.name() + "=" + c.value())
+                .collect(Collectors.joining("; "));
+        if (!cookieHeader.isEmpty()) {
+            b.header("Cookie", cookieHeader);
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Response response = new Response(r.statusCode(), r.headers(), r.body());
+            response.setCookies().forEach(this::store);
+            return response;
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private void store(String header) {
+        String[] parts = header.split(";");
+        int eq = parts[0].indexOf('=');
+        String name = parts[0].substring(0, eq).trim();
+        String value = parts[0].substring(eq + 1).trim();
+        String path = contextPath.isEmpty() ? "/" : contextPath;
+        boolean delete = false;
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim();
+            String lower = p.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("path=")) {
+                path = p.substring(5);
+            } else if (lower.equals("max-age=0") || lower.startsWith("expires=thu, 01 jan 1970") || lower.startsWith("expires=thu, 01-jan-1970")) {
+                delete = true;
+            }
+        }
+        String key = name + "|" + path;
+        if (delete) {
+            jar.remove(key);
+        } else {
+            jar.put(key, new Cookie(name, value, path, header));
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
