@@ -56,7 +56,12 @@ public class SignOff {
      * registry session for {@code user} bound to the request's HttpSession (created if needed).
      */
     public SessionInfo start(HttpServletRequest request, String user) {
-        SessionBinding binding = opener.open(request, user);
+        return start(request, null, user);
+    }
+
+    /** As {@link #start(HttpServletRequest, String)}, completing the rotated session cookie in the response. */
+    public SessionInfo start(HttpServletRequest request, HttpServletResponse response, String user) {
+        SessionBinding binding = opener.open(request, response, user);
         return registry.findByHandle(binding.handle()).map(s -> SessionInfo.of(s, true))
                 .orElseThrow(() -> new IllegalStateException("session vanished right after it was opened"));
     }

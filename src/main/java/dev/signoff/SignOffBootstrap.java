@@ -5,6 +5,7 @@ import dev.signoff.config.SignOffSettings;
 import dev.signoff.cookies.SessionCookieHardening;
 import dev.signoff.filter.SignOffFilter;
 import dev.signoff.logout.LogoutServlet;
+import dev.signoff.registry.SignOffDataSource;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -42,5 +43,10 @@ public class SignOffBootstrap implements ServletContextListener {
         ServletRegistration.Dynamic logout = context.addServlet("SignOffLogout", LogoutServlet.class);
         logout.addMapping(prefix + "/log_out", prefix + "/log_out/all", prefix + "/log_out/all/get");
         LOG.info(() -> "SignOff started: routes under " + context.getContextPath() + prefix);
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        SignOffDataSource.shutDownEmbedded();
     }
 }

@@ -48,10 +48,34 @@ public final class CookieDeleter {
         return cookies;
     }
 
-    /** Adds one deleting {@code Set-Cookie} header per cookie variant. */
+    /**
+     * Adds one deleting {@code Set-Cookie} header per cookie variant, after dropping any header this
+     * response already had for those names: logging out can make the container issue a fresh
+     * session cookie, which must not reach the browser beside (or after) its deletion.
+     */
     public void deleteAll(HttpServletResponse response) {
+        List<String> kept = new ArrayList<>();
+        for (String header : response.getHeaders("Set-Cookie")) {
+            if (cookies.stream().noneMatch(c -> header.startsWith(c.name() + "="))) {
+                kept.add(header);
+            }
+        }
+        boolean first = true;
+        for (String header : kept) {
+            setOrAdd(response, header, first);
+            first = false;
+        }
         for (CookieSpec cookie : cookies) {
-            response.addHeader("Set-Cookie", cookie.deletionHeader());
+            setOrAdd(response, cookie.deletionHeader(), first);
+            first = false;
+        }
+    }
+
+    private static void setOrAdd(HttpServletResponse response, String header, boolean first) {
+        if (first) {
+            response.setHeader("Set-Cookie", header);
+        } else {
+            response.addHeader("Set-Cookie", header);
         }
     }
 }

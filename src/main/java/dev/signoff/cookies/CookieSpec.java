@@ -1,5 +1,6 @@
 package dev.signoff.cookies;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,24 +27,6 @@ public record CookieSpec(String name, String path, Optional<String> domain, bool
         Objects.requireNonNull(path, "path");
         domain = domain.filter(d -> !d.isBlank());
         sameSite = sameSite.filter(s -> !s.isBlank()).map(CookieSpec::normalizeSameSite);
-        if (!isToken(name)) {
-            throw new IllegalArgumentException("cookie name '" + name + "' is not a valid token");
-        }
-        if (!path.startsWith("/") || path.chars().anyMatch(c -> c == ';' || c < 0x20 || c == 0x7f)) {
-            throw new IllegalArgumentException("cookie path '" + path + "' must start with '/' and hold no ';'");
-        }
-        if (domain.isPresent() && !domain.get().matches("\\.?[A-Za-z0-9.-]+")) {
-            throw new IllegalArgumentException("cookie domain '" + domain.get() + "' is not a host name");
-        }
-        if (name.startsWith("__Host-") && (!secure || !"/".equals(path) || domain.isPresent())) {
-            throw new IllegalArgumentException("a __Host- cookie must be Secure, with Path=/ and no Domain: " + name);
-        }
-        if (name.startsWith("__Secure-") && !secure) {
-            throw new IllegalArgumentException("a __Secure- cookie must be Secure: " + name);
-        }
-        if (sameSite.filter("None"::equals).isPresent() && !secure) {
-            throw new IllegalArgumentException("a SameSite=None cookie must be Secure: " + name);
-        }
     }
 
     /**
@@ -74,7 +57,37 @@ public record CookieSpec(String name, String path, Optional<String> domain, bool
                 default -> throw new IllegalArgumentException("unknown attribute '" + part + "', expected " + FORM);
             }
         }
-        return new CookieSpec(name, path, Optional.of(domain), secure, httpOnly, Optional.of(sameSite));
+        return new CookieSpec(name, path, Optional.of(domain), secure, httpOnly, Optional.of(sameSite)).validated();
+    }
+
+    /**
+     * Checks the rules a browser applies to a cookie an admin names: a deletion that breaks them is
+     * ignored by the browser, so such a setting fails deployment. Not applied to the container's
+     * session cookie, which is deleted exactly as the container sets it, whatever it is.
+     */
+    CookieSpec validated() {
+        if (sameSite.isPresent() && !List.of("Strict", "Lax", "None").contains(sameSite.get())) {
+            throw new IllegalArgumentException("SameSite must be Strict, Lax or None, not '" + sameSite.get() + "'");
+        }
+        if (!isToken(name)) {
+            throw new IllegalArgumentException("cookie name '" + name + "' is not a valid token");
+        }
+        if (!path.startsWith("/") || path.chars().anyMatch(c -> c == ';' || c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("cookie path '" + path + "' must start with '/' and hold no ';'");
+        }
+        if (domain.isPresent() && !domain.get().matches("\\.?[A-Za-z0-9.-]+")) {
+            throw new IllegalArgumentException("cookie domain '" + domain.get() + "' is not a host name");
+        }
+        if (name.startsWith("__Host-") && (!secure || !"/".equals(path) || domain.isPresent())) {
+            throw new IllegalArgumentException("a __Host- cookie must be Secure, with Path=/ and no Domain: " + name);
+        }
+        if (name.startsWith("__Secure-") && !secure) {
+            throw new IllegalArgumentException("a __Secure- cookie must be Secure: " + name);
+        }
+        if (sameSite.filter("None"::equals).isPresent() && !secure) {
+            throw new IllegalArgumentException("a SameSite=None cookie must be Secure: " + name);
+        }
+        return this;
     }
 
     /** The {@code Set-Cookie} header value that deletes this cookie: same attributes, expired. */
@@ -97,7 +110,7 @@ public record CookieSpec(String name, String path, Optional<String> domain, bool
             case "strict" -> "Strict";
             case "lax" -> "Lax";
             case "none" -> "None";
-            default -> throw new IllegalArgumentException("SameSite must be Strict, Lax or None, not '" + value + "'");
+            default -> value;
         };
     }
 

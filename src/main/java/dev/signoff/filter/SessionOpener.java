@@ -1,6 +1,8 @@
 package dev.signoff.filter;
 
 import dev.signoff.config.Configuration;
+import dev.signoff.cookies.CookieDeleter;
+import dev.signoff.cookies.SessionCookieHeader;
 import dev.signoff.config.SignOffSettings;
 import dev.signoff.events.SessionStarted;
 import dev.signoff.registry.NewSession;
@@ -12,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.time.Instant;
@@ -45,9 +48,10 @@ public class SessionOpener {
 
     /**
      * Binds the request's session to a new registry session for {@code user}, unless a concurrent
-     * request already did; creates the HttpSession if there is none.
+     * request already did; creates the HttpSession if there is none. The response (may be null)
+     * gets the rotated session cookie completed with its configured attributes.
      */
-    public SessionBinding open(HttpServletRequest request, String user) {
+    public SessionBinding open(HttpServletRequest request, HttpServletResponse response, String user) {
         HttpSession session = request.getSession(true);
         synchronized (LOCKS[Math.floorMod(session.getId().hashCode(), LOCKS.length)]) {
             Object existing = session.getAttribute(SessionBinding.ATTRIBUTE);
@@ -55,6 +59,9 @@ public class SessionOpener {
                 return b;
             }
             request.changeSessionId();
+            if (response != null) {
+                SessionCookieHeader.complete(response, CookieDeleter.sessionCookie(request.getServletContext()));
+            }
             SessionBinding binding = store(request, user);
             session.setAttribute(SessionBinding.ATTRIBUTE, binding);
             return binding;

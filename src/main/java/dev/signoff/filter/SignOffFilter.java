@@ -52,7 +52,8 @@ public class SignOffFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The container's decoded, normalized path: path parameters (";x.css") cannot fake an exclusion.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (excluded.matches(path) || request.getSession(false) == null) {
             chain.doFilter(request, response);
             return;
@@ -81,7 +82,7 @@ public class SignOffFilter extends HttpFilter {
         }
         if (binding.isEmpty() && principal != null) {
             try {
-                opener.open(request, principal.getName());
+                opener.open(request, response, principal.getName());
             } catch (RuntimeException e) {
                 unavailable(response, e);
                 return;
@@ -102,13 +103,13 @@ public class SignOffFilter extends HttpFilter {
         logout.local(request, response);
         if (path.equals(settings.loginPage())) {
             chain.doFilter(request, response);
-        } else if (Requests.wantsJson(request) || !"GET".equals(request.getMethod())) {
+        } else if ("GET".equals(request.getMethod()) && Requests.wantsPage(request)) {
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", request.getContextPath() + settings.loginPage());
+        } else {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write("{\"error\":\"session_ended\",\"reason\":\"" + reason.code() + "\"}");
-        } else {
-            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", request.getContextPath() + settings.loginPage());
         }
     }
 

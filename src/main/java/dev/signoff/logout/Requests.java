@@ -55,6 +55,12 @@ public final class Requests {
         return json >= 0 && (html < 0 || json < html);
     }
 
+    /** Whether the client is a browser navigating to a page ({@code Accept} names text/html). */
+    public static boolean wantsPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html") && !wantsJson(request);
+    }
+
     /**
      * {@code next} if it is a same-origin path: starts with one '/', no '//' or '/\' prefix, no
      * backslash, no scheme, no control or non-ASCII characters.

@@ -28,6 +28,7 @@ import java.util.logging.Logger;
  * schema generation) before the application's context-params exist.
  */
 public class SignOffDataSource implements DataSource {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SignOffDataSource.class.getName());
     private volatile DataSource delegate;
     private PrintWriter logWriter;
     private int loginTimeout;
@@ -63,6 +64,19 @@ public class SignOffDataSource implements DataSource {
         }
         String database = read(Setting.DERBY_DATABASE);
         return EmbeddedDerby.dataSource(database == null || database.isBlank() ? Setting.DERBY_DATABASE.defaultValue() : database.trim());
+    }
+
+    /**
+     * Shuts the embedded Derby database down when the application stops, if it is the one in use.
+     * Derby from WEB-INF/lib boots inside the application's class loader and keeps the database
+     * locked; without this, a redeployment (a new class loader) cannot open it.
+     */
+    public static void shutDownEmbedded() {
+        String jndi = read(Setting.DATASOURCE);
+        if (jndi == null || jndi.isBlank()) {
+            String database = read(Setting.DERBY_DATABASE);
+            EmbeddedDerby.shutDown(database == null || database.isBlank() ? Setting.DERBY_DATABASE.defaultValue() : database.trim());
+        }
     }
 
     private static String read(Setting setting) {
@@ -130,6 +144,20 @@ public class SignOffDataSource implements DataSource {
             ds.setDatabaseName(database);
             ds.setCreateDatabase("create");
             return ds;
+        }
+
+        static void shutDown(String database) {
+            org.apache.derby.jdbc.EmbeddedDataSource ds = new org.apache.derby.jdbc.EmbeddedDataSource();
+            ds.setDatabaseName(database);
+            ds.setShutdownDatabase("shutdown");
+            try (Connection c = ds.getConnection()) {
+                LOG.warning(() -> "SignOff: Derby database " + database + " did not shut down");
+            } catch (SQLException e) {
+                // Derby reports a clean shutdown as SQLState 08006, and "not booted" as XJ004: both fine.
+                if (!"08006".equals(e.getSQLState()) && !"XJ004".equals(e.getSQLState())) {
+                    LOG.log(java.util.logging.Level.WARNING, "SignOff: Derby database " + database + " did not shut down cleanly", e);
+                }
+            }
         }
     }
 }
