@@ -63,6 +63,11 @@ public final class Deployments {
         }
         try {
             String xml = Files.readString(DEMO_WEB_XML, StandardCharsets.UTF_8);
+            for (int i = 0; i + 1 < settings.length; i += 2) {
+                // A setting given here replaces the demo's own context-param of that name.
+                xml = xml.replaceAll("(?s)<context-param>\\s*(<description>.*?</description>\\s*)?<param-name>"
+                        + java.util.regex.Pattern.quote(settings[i]) + "</param-name>.*?</context-param>", "");
+            }
             int at = xml.indexOf("<context-param>");
             if (at < 0) {
                 at = xml.lastIndexOf("</web-app>");
