@@ -14,6 +14,7 @@ import java.net.URL;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,8 @@ class ProgrammaticLoginIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.childFirst(ShrinkWrap.create(WebArchive.class, "probe.war")
-                .addClass(ProbeServlet.class)
+                .addClasses(ProbeServlet.class, EventRecorder.class, EventRecorder.Listing.class)
+                .addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset("<beans bean-discovery-mode=\"annotated\"/>"), "beans.xml")
                 .addAsLibrary(Deployments.module())
                 .addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
                         "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">"
@@ -53,5 +55,26 @@ class ProgrammaticLoginIT {
         assertEquals(401, after.status(), after::toString);
         assertTrue(after.body().contains("logout_all"), after.body());
         assertEquals("anonymous", one.get("/probe/me").body());
+    }
+
+    @Test
+    void sessionEventsReachApplicationObservers() {
+        Device one = new Device(URI.create(base.toString()));
+        Device two = new Device(URI.create(base.toString()));
+        String dave = "dave-" + System.nanoTime();
+        String h1 = one.post("/probe/login?user=" + dave, Map.of()).body();
+        String h2 = two.post("/probe/login?user=" + dave, Map.of()).body();
+        one.post("/sessions/log_out/all", Map.of("keep_current", "true"), "Accept", "application/json");
+
+        String events = one.get("/probe-events").body();
+        assertTrue(events.contains("started " + dave + " " + h1 + " session"), events);
+        assertTrue(events.contains("started " + dave + " " + h2 + " session"), events);
+        assertTrue(events.contains("ended " + dave + " " + h2 + " LOGOUT_ALL"), events);
+        assertTrue(events.contains("everywhere " + dave + " 1 LOGOUT_ALL kept=" + h1), events);
+        assertFalse(events.contains("ended " + dave + " " + h1), events);
+
+        one.post("/sessions/log_out", Map.of(), "Accept", "application/json");
+        String later = new Device(URI.create(base.toString())).get("/probe-events").body();
+        assertTrue(later.contains("ended " + dave + " " + h1 + " LOGOUT"), later);
     }
 }
