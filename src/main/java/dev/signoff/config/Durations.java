@@ -30,11 +30,12 @@ final class Durations {
         }
         try {
             Duration d = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+            d.toMillis(); // throws ArithmeticException now, at deployment, for a value too large to use
             if (d.isNegative()) {
                 throw new IllegalArgumentException("negative");
             }
             return d;
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }

@@ -62,8 +62,8 @@ public final class ValidityCache {
             return Verdict.UNKNOWN;
         }
         Verdict verdict = judge(e, now);
-        if (verdict.live()) {
-            recordActivity(digest, e, now);
+        if (verdict.live() && !recordActivity(digest, e, now)) {
+            verdict = Verdict.dead(EndReason.LOGOUT);
         }
         if (++checksSinceSweep >= SWEEP_EVERY) {
             checksSinceSweep = 0;
@@ -85,16 +85,18 @@ public final class ValidityCache {
         return Verdict.LIVE;
     }
 
-    private void recordActivity(String digest, Entry e, long now) {
+    /** Returns false when the registry says, on a last-seen write, that the session is gone. */
+    private boolean recordActivity(String digest, Entry e, long now) {
         if (now > e.lastSeen) {
             e.lastSeen = now;
         }
         long written = e.lastWritten;
-        if (now - written >= lastSeenIntervalMillis && LAST_WRITTEN.compareAndSet(e, written, now)) {
-            if (!store.touch(e.handle, now, now + idleMillis)) {
-                markRevoked(digest, null);
-            }
+        if (now - written >= lastSeenIntervalMillis && LAST_WRITTEN.compareAndSet(e, written, now)
+                && !store.touch(e.handle, now, now + idleMillis)) {
+            markRevoked(digest, null);
+            return false;
         }
+        return true;
     }
 
     private Entry reload(String digest, long now) {

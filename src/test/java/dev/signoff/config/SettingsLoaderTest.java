@@ -1,0 +1,352 @@
+package dev.signoff.config;
+
+import dev.signoff.cookies.CookieSpec;
+import dev.signoff.events.CredentialKind;
+import dev.signoff.events.LogoutScope;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+class SettingsLoaderTest {
+    private static final Function<String, String> NO_CONTEXT_PARAMS = key -> null;
+
+    // --- precedence and sources -------------------------------------------------------------
+
+    @Test
+    void loadWhenSetEverywhereThenSystemPropertyWins() {
+        LoadedSettings loaded = SettingsLoader.load(
+                Map.of("signoff.idle-timeout", "40m")::get,
+                Map.of("SIGNOFF_IDLE_TIMEOUT", "20m"),
+                Map.of("signoff.idle-timeout", "10m"));
+
+        assertEquals(Duration.ofMinutes(10), loaded.settings().idleTimeout());
+        assertEquals(new EffectiveSetting(Setting.IDLE_TIMEOUT, "10m", SettingSource.SYSTEM_PROPERTY),
+                effective(loaded, Setting.IDLE_TIMEOUT));
+    }
+
+    @Test
+    void loadWhenSetInEnvironmentAndContextParamThenEnvironmentWins() {
+        LoadedSettings loaded = SettingsLoader.load(
+                Map.of("signoff.idle-timeout", "40m")::get,
+                Map.of("SIGNOFF_IDLE_TIMEOUT", "20m"),
+                Map.of());
+
+        assertEquals(Duration.ofMinutes(20), loaded.settings().idleTimeout());
+        assertEquals(new EffectiveSetting(Setting.IDLE_TIMEOUT, "20m", SettingSource.ENVIRONMENT),
+                effective(loaded, Setting.IDLE_TIMEOUT));
+    }
+
+    @Test
+    void loadWhenSetOnlyAsContextParamThenContextParamUsed() {
+        LoadedSettings loaded = SettingsLoader.load(Map.of("signoff.idle-timeout", "40m")::get, Map.of(), Map.of());
+
+        assertEquals(Duration.ofMinutes(40), loaded.settings().idleTimeout());
+        assertEquals(new EffectiveSetting(Setting.IDLE_TIMEOUT, "40m", SettingSource.CONTEXT_PARAM),
+                effective(loaded, Setting.IDLE_TIMEOUT));
+    }
+
+    @Test
+    void loadWhenSetNowhereThenDefaultRecorded() {
+        LoadedSettings loaded = SettingsLoader.load(NO_CONTEXT_PARAMS, Map.of(), Map.of());
+
+        assertEquals(new EffectiveSetting(Setting.IDLE_TIMEOUT, "30m", SettingSource.DEFAULT),
+                effective(loaded, Setting.IDLE_TIMEOUT));
+        assertEquals(Setting.values().length, loaded.effective().size());
+        assertTrue(loaded.effective().stream().allMatch(e -> e.source() == SettingSource.DEFAULT));
+    }
+
+    @Test
+    void loadWhenEnvironmentUsesPropertyStyleKeyThenIgnored() {
+        LoadedSettings loaded = SettingsLoader.load(NO_CONTEXT_PARAMS, Map.of("signoff.idle-timeout", "5m"), Map.of());
+
+        assertEquals(Duration.ofMinutes(30), loaded.settings().idleTimeout());
+        assertEquals(SettingSource.DEFAULT, effective(loaded, Setting.IDLE_TIMEOUT).source());
+    }
+
+    @Test
+    void loadWhenDottedAndDashedKeyInEnvironmentThenUnderscoreNameRead() {
+        LoadedSettings loaded = SettingsLoader.load(NO_CONTEXT_PARAMS,
+                Map.of("SIGNOFF_SESSION_COOKIE_SAME_SITE", "strict", "SIGNOFF_CREDENTIALS_SECURITY_CONCERN", "others"),
+                Map.of());
+
+        assertEquals("Strict", loaded.settings().sessionCookieSameSite());
+        assertEquals(LogoutScope.OTHERS, loaded.settings().policyFor(CredentialKind.SECURITY_CONCERN));
+        assertEquals(SettingSource.ENVIRONMENT, effective(loaded, Setting.SESSION_COOKIE_SAME_SITE).source());
+    }
+
+    @Test
+    void environmentKeyWhenDotsAndDashesThenUpperCaseUnderscores() {
+        assertEquals("SIGNOFF_IDLE_TIMEOUT", Setting.IDLE_TIMEOUT.environmentKey());
+        assertEquals("SIGNOFF_SESSION_COOKIE_HTTP_ONLY", Setting.SESSION_COOKIE_HTTP_ONLY.environmentKey());
+        assertEquals("signoff.session-cookie.http-only", Setting.SESSION_COOKIE_HTTP_ONLY.key());
+    }
+
+    @Test
+    void loadWhenValueHasSurroundingSpacesThenTrimmed() {
+        LoadedSettings loaded = SettingsLoader.load(Map.of("signoff.idle-timeout", "  15m ")::get, Map.of(), Map.of());
+
+        assertEquals(Duration.ofMinutes(15), loaded.settings().idleTimeout());
+        assertEquals("15m", effective(loaded, Setting.IDLE_TIMEOUT).value());
+    }
+
+    @Test
+    void summaryWhenLoadedThenOneEntryPerSettingWithSource() {
+        LoadedSettings loaded = SettingsLoader.load(NO_CONTEXT_PARAMS, Map.of(), Map.of("signoff.staleness", "0"));
+
+        String summary = loaded.summary();
+        assertTrue(summary.contains("signoff.idle-timeout=30m (default)"), summary);
+        assertTrue(summary.contains("signoff.staleness=0 (system property)"), summary);
+    }
+
+    // --- defaults -------------------------------------------------------------------------------
+
+    @Test
+    void defaultsWhenNothingConfiguredThenDocumentedValues() {
+        SignOffSettings s = SignOffSettings.defaults();
+
+        assertEquals("/sessions", s.prefix());
+        assertEquals(Duration.ofMinutes(30), s.idleTimeout());
+        assertEquals(Duration.ofHours(12), s.absoluteTimeout());
+        assertEquals(Duration.ofSeconds(1), s.staleness());
+        assertEquals(Duration.ofMinutes(1), s.lastSeenInterval());
+        assertEquals(Duration.ofMinutes(5), s.oneTimeTokenTtl());
+        assertEquals("/login", s.loginPage());
+        assertEquals("/", s.logoutRedirect());
+        assertEquals(Optional.of("no-store"), s.cacheControl());
+        assertEquals(List.of("storage"), s.clearSiteData());
+        assertEquals(Optional.of("\"storage\""), s.clearSiteDataHeader());
+        assertEquals(List.of(), s.cookies());
+        assertEquals(List.of(), s.allowedOrigins());
+        assertTrue(s.sessionCookieSecure());
+        assertTrue(s.sessionCookieHttpOnly());
+        assertEquals("Lax", s.sessionCookieSameSite());
+        assertEquals(Optional.empty(), s.datasource());
+        assertEquals("signoff", s.derbyDatabase());
+        assertTrue(s.exclude().containsAll(List.of("*.css", "*.js", "*.png", "*.ico", "*.woff2")), s.exclude().toString());
+    }
+
+    @Test
+    void defaultsWhenNothingConfiguredThenCredentialPoliciesPerKind() {
+        SignOffSettings s = SignOffSettings.defaults();
+
+        assertEquals(LogoutScope.OTHERS, s.policyFor(CredentialKind.PASSWORD));
+        assertEquals(LogoutScope.ALL, s.policyFor(CredentialKind.EMAIL));
+        assertEquals(LogoutScope.OTHERS, s.policyFor(CredentialKind.MFA));
+        assertEquals(LogoutScope.ALL, s.policyFor(CredentialKind.SECURITY_CONCERN));
+    }
+
+    // --- accepted forms -----------------------------------------------------------------------
+
+    @Test
+    void loadWhenIsoDurationThenAccepted() {
+        SignOffSettings s = load(Map.of("signoff.idle-timeout", "PT30M", "signoff.absolute-timeout", "pt8h"));
+
+        assertEquals(Duration.ofMinutes(30), s.idleTimeout());
+        assertEquals(Duration.ofHours(8), s.absoluteTimeout());
+    }
+
+    @Test
+    void loadWhenShortDurationsInEveryUnitThenParsed() {
+        SignOffSettings s = load(Map.of(
+                "signoff.idle-timeout", "45",
+                "signoff.absolute-timeout", "2d",
+                "signoff.staleness", "500ms",
+                "signoff.last-seen-interval", "90s",
+                "signoff.one-time-token-ttl", "2h"));
+
+        assertEquals(Duration.ofSeconds(45), s.idleTimeout());
+        assertEquals(Duration.ofDays(2), s.absoluteTimeout());
+        assertEquals(Duration.ofMillis(500), s.staleness());
+        assertEquals(Duration.ofSeconds(90), s.lastSeenInterval());
+        assertEquals(Duration.ofHours(2), s.oneTimeTokenTtl());
+    }
+
+    @Test
+    void loadWhenStalenessZeroThenAccepted() {
+        assertEquals(Duration.ZERO, load(Map.of("signoff.staleness", "0")).staleness());
+    }
+
+    @Test
+    void loadWhenClearSiteDataNoneThenNoHeader() {
+        SignOffSettings s = load(Map.of("signoff.clear-site-data", "none"));
+
+        assertEquals(List.of(), s.clearSiteData());
+        assertEquals(Optional.empty(), s.clearSiteDataHeader());
+    }
+
+    @Test
+    void loadWhenClearSiteDataSeveralDirectivesQuotedOrNotThenHeaderQuotesEach() {
+        SignOffSettings s = load(Map.of("signoff.clear-site-data", "cache, \"cookies\",executionContexts"));
+
+        assertEquals(List.of("cache", "cookies", "executionContexts"), s.clearSiteData());
+        assertEquals(Optional.of("\"cache\", \"cookies\", \"executionContexts\""), s.clearSiteDataHeader());
+    }
+
+    @Test
+    void loadWhenCacheControlNoneThenEmpty() {
+        assertEquals(Optional.empty(), load(Map.of("signoff.cache-control", "NONE")).cacheControl());
+    }
+
+    @Test
+    void loadWhenCacheControlCustomThenKeptVerbatim() {
+        assertEquals(Optional.of("private, no-cache"), load(Map.of("signoff.cache-control", "private, no-cache")).cacheControl());
+    }
+
+    @Test
+    void loadWhenCookiesListedThenOneSpecPerEntry() {
+        SignOffSettings s = load(Map.of("signoff.cookies",
+                "remember_me; Path=/; Domain=example.com; Secure; HttpOnly; SameSite=Lax, prefs; Path=/app"));
+
+        assertEquals(List.of(
+                new CookieSpec("remember_me", "/", Optional.of("example.com"), true, true, Optional.of("Lax")),
+                new CookieSpec("prefs", "/app", Optional.empty(), false, false, Optional.empty())), s.cookies());
+    }
+
+    @Test
+    void loadWhenAllowedOriginsListedThenLowerCased() {
+        SignOffSettings s = load(Map.of("signoff.allowed-origins", "https://App.Example.com, http://localhost:8080"));
+
+        assertEquals(List.of("https://app.example.com", "http://localhost:8080"), s.allowedOrigins());
+    }
+
+    @Test
+    void loadWhenExcludePatternsOfEachFormThenKept() {
+        SignOffSettings s = load(Map.of("signoff.exclude", "/static/*, *.css ,/health"));
+
+        assertEquals(List.of("/static/*", "*.css", "/health"), s.exclude());
+    }
+
+    @Test
+    void loadWhenBooleansAndScopesInAnyCaseThenParsed() {
+        SignOffSettings s = load(Map.of(
+                "signoff.session-cookie.secure", "FALSE",
+                "signoff.session-cookie.http-only", "False",
+                "signoff.session-cookie.same-site", "none",
+                "signoff.credentials.password", "None",
+                "signoff.credentials.email", "OTHERS"));
+
+        assertFalse(s.sessionCookieSecure());
+        assertFalse(s.sessionCookieHttpOnly());
+        assertEquals("None", s.sessionCookieSameSite());
+        assertEquals(LogoutScope.NONE, s.policyFor(CredentialKind.PASSWORD));
+        assertEquals(LogoutScope.OTHERS, s.policyFor(CredentialKind.EMAIL));
+    }
+
+    @Test
+    void loadWhenDatasourceSetThenPresent() {
+        assertEquals(Optional.of("jdbc/signoff"), load(Map.of("signoff.datasource", "jdbc/signoff")).datasource());
+    }
+
+    // --- rejected values ----------------------------------------------------------------------
+
+    static Stream<Arguments> invalidValues() {
+        return Stream.of(
+                arguments(Setting.IDLE_TIMEOUT, "abc"),
+                arguments(Setting.IDLE_TIMEOUT, "-5s"),
+                arguments(Setting.IDLE_TIMEOUT, "0"),
+                arguments(Setting.IDLE_TIMEOUT, "PT0S"),
+                arguments(Setting.IDLE_TIMEOUT, "1.5h"),
+                arguments(Setting.ABSOLUTE_TIMEOUT, "-PT5M"),
+                arguments(Setting.STALENESS, "-1s"),
+                arguments(Setting.STALENESS, "soon"),
+                arguments(Setting.LAST_SEEN_INTERVAL, "0"),
+                arguments(Setting.ONE_TIME_TOKEN_TTL, "0ms"),
+                arguments(Setting.PREFIX, "sessions"),
+                arguments(Setting.PREFIX, "/x/"),
+                arguments(Setting.PREFIX, "/"),
+                arguments(Setting.PREFIX, "//sessions"),
+                arguments(Setting.PREFIX, "/ses sions"),
+                arguments(Setting.LOGIN_PAGE, "//evil"),
+                arguments(Setting.LOGIN_PAGE, "https://evil.com/login"),
+                arguments(Setting.LOGIN_PAGE, "/\\evil.com"),
+                arguments(Setting.LOGOUT_REDIRECT, "//evil.com"),
+                arguments(Setting.CLEAR_SITE_DATA, "bogus"),
+                arguments(Setting.CLEAR_SITE_DATA, "storage, bogus"),
+                arguments(Setting.CLEAR_SITE_DATA, ""),
+                arguments(Setting.CACHE_CONTROL, ""),
+                arguments(Setting.CACHE_CONTROL, "no-store\r\nSet-Cookie: x=y"),
+                arguments(Setting.COOKIES, "sid; Max-Age=0"),
+                arguments(Setting.COOKIES, "sid; Priority=High"),
+                arguments(Setting.COOKIES, "__Host-sid; Path=/; Domain=example.com; Secure"),
+                arguments(Setting.COOKIES, "sid; SameSite=None"),
+                arguments(Setting.COOKIES, "; Path=/"),
+                arguments(Setting.ALLOWED_ORIGINS, "https://app.example.com/path"),
+                arguments(Setting.ALLOWED_ORIGINS, "app.example.com"),
+                arguments(Setting.CREDENTIALS_PASSWORD, "sometimes"),
+                arguments(Setting.CREDENTIALS_SECURITY_CONCERN, "everyone"),
+                arguments(Setting.SESSION_COOKIE_SECURE, "yes"),
+                arguments(Setting.SESSION_COOKIE_HTTP_ONLY, "1"),
+                arguments(Setting.SESSION_COOKIE_SAME_SITE, "Relaxed"),
+                arguments(Setting.EXCLUDE, "static/*"),
+                arguments(Setting.EXCLUDE, "/a*b"),
+                arguments(Setting.EXCLUDE, "*."),
+                arguments(Setting.DERBY_DATABASE, ""));
+    }
+
+    @ParameterizedTest(name = "{0} = ''{1}''")
+    @MethodSource("invalidValues")
+    void loadWhenValueInvalidThenThrowsNamingKeyFormAndValue(Setting setting, String value) {
+        Map<String, String> params = Map.of(setting.key(), value);
+
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> SettingsLoader.load(params::get, Map.of(), Map.of()));
+
+        assertEquals(setting.key(), e.key());
+        assertEquals(value.trim(), e.value());
+        String message = e.getMessage();
+        assertTrue(message.contains("'" + setting.key() + "'"), message);
+        assertTrue(message.contains(setting.form()), message);
+        assertTrue(message.contains("'" + value.trim() + "'"), message);
+        assertTrue(message.contains("context-param"), message);
+    }
+
+    @Test
+    void loadWhenInvalidValueFromSystemPropertyThenMessageNamesThatSource() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> SettingsLoader.load(NO_CONTEXT_PARAMS, Map.of(), Map.of("signoff.idle-timeout", "abc")));
+
+        assertEquals("SignOff setting 'signoff.idle-timeout' (from system property) must be "
+                + Setting.IDLE_TIMEOUT.form() + ", but was 'abc'", e.getMessage());
+    }
+
+    @Test
+    void loadWhenInvalidValueFromEnvironmentThenMessageNamesThatSource() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> SettingsLoader.load(NO_CONTEXT_PARAMS, Map.of("SIGNOFF_SESSION_COOKIE_SECURE", "yes"), Map.of()));
+
+        assertEquals("signoff.session-cookie.secure", e.key());
+        assertTrue(e.getMessage().contains("(from environment)"), e.getMessage());
+        assertTrue(e.getMessage().contains("true or false"), e.getMessage());
+    }
+
+    @Test
+    void loadWhenHigherSourceValidThenLowerInvalidValueIgnored() {
+        SignOffSettings s = SettingsLoader.load(Map.of("signoff.idle-timeout", "abc")::get,
+                Map.of(), Map.of("signoff.idle-timeout", "5m")).settings();
+
+        assertEquals(Duration.ofMinutes(5), s.idleTimeout());
+    }
+
+    private static SignOffSettings load(Map<String, String> contextParams) {
+        return SettingsLoader.load(contextParams::get, Map.of(), Map.of()).settings();
+    }
+
+    private static EffectiveSetting effective(LoadedSettings loaded, Setting setting) {
+        return loaded.effective().stream().filter(e -> e.setting() == setting).findFirst()
+                .orElseThrow(() -> new AssertionError("no effective value for " + setting));
+    }
+}
