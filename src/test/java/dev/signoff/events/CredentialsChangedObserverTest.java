@@ -1,0 +1,84 @@
+package dev.signoff.events;
+
+import dev.signoff.SignOffException;
+import dev.signoff.config.Configuration;
+import dev.signoff.logout.Terminator;
+import dev.signoff.registry.SessionSnapshot;
+import jakarta.enterprise.inject.Instance;
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The observer applies each kind's policy, and a failure to end sessions reaches the firer. */
+class CredentialsChangedObserverTest {
+
+    /** Records endAll calls, or fails them like an unavailable registry. */
+    static final class RecordingTerminator extends Terminator {
+        final List<String> calls = new ArrayList<>();
+        RuntimeException failure;
+
+        @Override
+        public List<SessionSnapshot> endAll(String user, Optional<String> keep, EndReason reason, String ip) {
+            if (failure != null) {
+                throw failure;
+            }
+            calls.add(user + " keep=" + keep.orElse("-") + " " + reason);
+            return List.of();
+        }
+    }
+
+    private final RecordingTerminator terminator = new RecordingTerminator();
+    private final CredentialsChangedObserver observer = new CredentialsChangedObserver();
+
+    CredentialsChangedObserverTest() {
+        observer.terminator = terminator;
+        observer.configuration = new Configuration();
+        observer.request = noRequest();
+    }
+
+    @Test
+    void onCredentialsChangedWhenRegistryFailsThenSignOffExceptionReachesTheFirer() {
+        IllegalStateException down = new IllegalStateException("database down");
+        terminator.failure = down;
+
+        SignOffException thrown = assertThrows(SignOffException.class,
+                () -> observer.onCredentialsChanged(new CredentialsChanged("alice", CredentialKind.PASSWORD)));
+
+        assertSame(down, thrown.getCause());
+        assertTrue(thrown.getMessage().contains("alice"), thrown.getMessage());
+    }
+
+    @Test
+    void onCredentialsChangedWhenEmailChangesOutsideARequestThenAllSessionsEnd() {
+        observer.onCredentialsChanged(new CredentialsChanged("bob", CredentialKind.EMAIL));
+
+        assertEquals(List.of("bob keep=- CREDENTIALS_CHANGED"), terminator.calls);
+    }
+
+    @Test
+    void onCredentialsChangedWhenPasswordChangesOutsideARequestThenNothingIsKept() {
+        observer.onCredentialsChanged(new CredentialsChanged("carol", CredentialKind.PASSWORD));
+
+        assertEquals(List.of("carol keep=- CREDENTIALS_CHANGED"), terminator.calls);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Instance<HttpServletRequest> noRequest() {
+        return (Instance<HttpServletRequest>) Proxy.newProxyInstance(Instance.class.getClassLoader(),
+                new Class<?>[] {Instance.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("isResolvable")) {
+                        return false;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
