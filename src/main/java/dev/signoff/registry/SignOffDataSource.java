@@ -150,7 +150,8 @@ public class SignOffDataSource implements DataSource {
             org.apache.derby.jdbc.EmbeddedDataSource ds = new org.apache.derby.jdbc.EmbeddedDataSource();
             ds.setDatabaseName(database);
             ds.setShutdownDatabase("shutdown");
-            try (Connection c = ds.getConnection()) {
+            try {
+                ds.getConnection().close();
                 LOG.warning(() -> "SignOff: Derby database " + database + " did not shut down");
             } catch (SQLException e) {
                 // Derby reports a clean shutdown as SQLState 08006, and "not booted" as XJ004: both fine.
