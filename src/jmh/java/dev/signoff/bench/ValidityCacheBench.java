@@ -162,5 +162,11 @@ public class ValidityCacheBench {
             touches++;
             return true;
         }
+
+        /** Nothing is revoked in this benchmark; a real store answers with one indexed query. */
+        @Override
+        public Map<String, dev.signoff.events.EndReason> revokedSince(long since) {
+            return Map.of();
+        }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** The node's {@link ValidityCache} over the JPA registry; one per application. */
@@ -33,6 +34,11 @@ public class SessionChecker {
             @Override
             public boolean touch(String handle, long now, long idleExpiresAt) {
                 return registry.touch(handle, now, idleExpiresAt);
+            }
+
+            @Override
+            public Map<String, EndReason> revokedSince(long since) {
+                return registry.revokedSince(since);
             }
         }, configuration.clock(), s.staleness(), s.idleTimeout(), s.lastSeenInterval());
     }

@@ -5,6 +5,7 @@ import dev.signoff.registry.SessionSnapshot;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
@@ -12,8 +13,13 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 /**
  * A node's view of the registry, so that a request costs a map lookup, not a database statement.
  * <ul>
- * <li>An entry older than the staleness bound is reloaded before it is trusted: a revocation made
- *     on another node is seen within that bound (0: every check reads the registry).</li>
+ * <li>Revocations made on other nodes arrive through a node-wide feed: at most once per staleness
+ *     interval, the first check that finds the feed older than that reads the revocations since the
+ *     last read (one query per node, not per session or request), and every check waits for a
+ *     feed that is fresh enough. A revocation made anywhere is so seen within the bound. The read
+ *     overlaps the previous one by a minute, so clock skew between nodes below that loses nothing;
+ *     each entry is also re-read from the registry at least once a minute as a backstop.
+ *     Staleness 0: every check reads the session's row.</li>
  * <li>A revocation made on this node ({@link #markRevoked}) is seen at once, and is sticky: a
  *     reload that raced with it can never turn the entry live again.</li>
  * <li>Last-seen times are kept here and written to the registry at most once per interval per
@@ -30,10 +36,16 @@ public final class ValidityCache {
 
         /** Moves last seen forward; false when the row is revoked or unknown. */
         boolean touch(String handle, long now, long idleExpiresAt);
+
+        /** Token digests, with reasons, of the sessions revoked at or after {@code since} by any node. */
+        Map<String, EndReason> revokedSince(long since);
     }
 
+    static final long BACKSTOP_MILLIS = 60_000;
+    static final long FEED_OVERLAP_MILLIS = 60_000;
     private static final long TOMBSTONE_MILLIS = 120_000;
-    private static final int SWEEP_EVERY = 4096;
+    private static final long SWEEP_INTERVAL_MILLIS = 60_000;
+    private static final long NEVER = Long.MIN_VALUE / 4;
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final Store store;
@@ -41,7 +53,10 @@ public final class ValidityCache {
     private final long stalenessMillis;
     private final long idleMillis;
     private final long lastSeenIntervalMillis;
-    private int checksSinceSweep;
+    private final long reloadAfterMillis;
+    private final Object feedLock = new Object();
+    private volatile long feedReadAt = NEVER;
+    private volatile long sweptAt;
 
     public ValidityCache(Store store, Clock clock, Duration staleness, Duration idleTimeout, Duration lastSeenInterval) {
         this.store = store;
@@ -49,13 +64,18 @@ public final class ValidityCache {
         this.stalenessMillis = staleness.toMillis();
         this.idleMillis = idleTimeout.toMillis();
         this.lastSeenIntervalMillis = lastSeenInterval.toMillis();
+        this.reloadAfterMillis = stalenessMillis == 0 ? 0 : Math.max(stalenessMillis, BACKSTOP_MILLIS);
+        this.sweptAt = clock.millis();
     }
 
     /** Checks the session with this token digest and records the request as activity if it is live. */
     public Verdict check(String digest) {
         long now = clock.millis();
+        if (stalenessMillis > 0 && now - feedReadAt >= stalenessMillis) {
+            readFeed(now);
+        }
         Entry e = entries.get(digest);
-        if (e == null || (!e.revoked && now - e.loadedAt >= stalenessMillis)) {
+        if (e == null || (!e.revoked && now - e.loadedAt >= reloadAfterMillis)) {
             e = reload(digest, now);
         }
         if (e == null) {
@@ -65,11 +85,26 @@ public final class ValidityCache {
         if (verdict.live() && !recordActivity(digest, e, now)) {
             verdict = Verdict.dead(EndReason.LOGOUT);
         }
-        if (++checksSinceSweep >= SWEEP_EVERY) {
-            checksSinceSweep = 0;
+        if (now - sweptAt >= SWEEP_INTERVAL_MILLIS) {
             sweep(now);
         }
         return verdict;
+    }
+
+    /** Reads the revocations made since the last read (by any node) into tombstones; one thread at a time. */
+    private void readFeed(long now) {
+        synchronized (feedLock) {
+            if (now - feedReadAt < stalenessMillis) {
+                return;
+            }
+            long since = (feedReadAt == NEVER ? now - BACKSTOP_MILLIS : feedReadAt) - FEED_OVERLAP_MILLIS;
+            store.revokedSince(since).forEach((digest, reason) -> {
+                if (entries.containsKey(digest)) {
+                    markRevoked(digest, reason);
+                }
+            });
+            feedReadAt = now;
+        }
     }
 
     private Verdict judge(Entry e, long now) {
@@ -144,7 +179,11 @@ public final class ValidityCache {
         return entries.size();
     }
 
-    private void sweep(long now) {
+    private synchronized void sweep(long now) {
+        if (now - sweptAt < SWEEP_INTERVAL_MILLIS) {
+            return;
+        }
+        sweptAt = now;
         entries.values().removeIf(e -> e.revoked
                 ? now - e.loadedAt > TOMBSTONE_MILLIS
                 : now - e.lastSeen > idleMillis + TOMBSTONE_MILLIS);

@@ -18,12 +18,15 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "SIGNOFF_SESSION", indexes = {
         @Index(name = "SIGNOFF_SESSION_DIGEST", columnList = "TOKEN_DIGEST", unique = true),
-        @Index(name = "SIGNOFF_SESSION_USER", columnList = "USER_NAME, REVOKED_AT")})
+        @Index(name = "SIGNOFF_SESSION_USER", columnList = "USER_NAME, REVOKED_AT"),
+        @Index(name = "SIGNOFF_SESSION_REVOKED", columnList = "REVOKED_AT")})
 @NamedQuery(name = SessionRecord.BY_DIGEST, query = "SELECT s FROM SessionRecord s WHERE s.tokenDigest = :digest")
 @NamedQuery(name = SessionRecord.LIVE_BY_USER, query = "SELECT s FROM SessionRecord s WHERE s.userName = :user"
         + " AND s.revokedAt IS NULL AND s.absoluteExpiresAt > :now AND s.idleExpiresAt > :now ORDER BY s.lastSeenAt DESC, s.handle")
 @NamedQuery(name = SessionRecord.LIVE_HANDLES_BY_USER, query = "SELECT s.handle FROM SessionRecord s WHERE s.userName = :user"
         + " AND s.revokedAt IS NULL ORDER BY s.handle")
+@NamedQuery(name = SessionRecord.REVOKED_SINCE, query = "SELECT s.tokenDigest, s.endReason FROM SessionRecord s"
+        + " WHERE s.revokedAt >= :since")
 @NamedQuery(name = SessionRecord.REVOKE, query = "UPDATE SessionRecord s SET s.revokedAt = :now, s.endReason = :reason"
         + " WHERE s.handle = :handle AND s.revokedAt IS NULL")
 @NamedQuery(name = SessionRecord.TOUCH, query = "UPDATE SessionRecord s SET s.lastSeenAt = :now, s.idleExpiresAt = :idle"
@@ -33,6 +36,7 @@ public class SessionRecord {
     static final String LIVE_BY_USER = "SignOff.Session.liveByUser";
     static final String LIVE_HANDLES_BY_USER = "SignOff.Session.liveHandlesByUser";
     static final String REVOKE = "SignOff.Session.revoke";
+    static final String REVOKED_SINCE = "SignOff.Session.revokedSince";
     static final String TOUCH = "SignOff.Session.touch";
 
     @Id

@@ -11,7 +11,9 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -63,6 +65,17 @@ public class SessionRegistry {
     @Transactional(TxType.NOT_SUPPORTED)
     public Optional<SessionSnapshot> findByHandle(String handle) {
         return Optional.ofNullable(em.find(SessionRecord.class, handle)).map(SessionRecord::snapshot);
+    }
+
+    /** Digests, with reasons, of the sessions revoked at or after {@code since} (epoch ms), by any node. */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public Map<String, EndReason> revokedSince(long since) {
+        Map<String, EndReason> revoked = new HashMap<>();
+        em.createNamedQuery(SessionRecord.REVOKED_SINCE, Object[].class)
+                .setParameter("since", since)
+                .getResultStream()
+                .forEach(row -> revoked.put((String) row[0], (EndReason) row[1]));
+        return revoked;
     }
 
     /** The user's sessions that are neither revoked nor expired at {@code now}, most recently used first. */

@@ -62,12 +62,40 @@ class ValidityCacheTest {
     }
 
     @Test
-    void checkWhenStalenessPassedThenReloaded() {
+    void checkWhenStalenessPassedThenOnlyTheNodeWideFeedIsRead() {
         cache.check(DIGEST);
+        int feedReads = store.feedReads;
         clock.advance(STALENESS);
 
         assertEquals(Verdict.LIVE, cache.check(DIGEST));
+        assertEquals(Verdict.LIVE, cache.check(DIGEST));
+        assertEquals(1, store.loads, "steady state: no per-session read");
+        assertEquals(feedReads + 1, store.feedReads, "one feed read per staleness interval");
+    }
+
+    @Test
+    void checkWhenBackstopPassedThenReloaded() {
+        cache.check(DIGEST);
+        clock.advance(Duration.ofMillis(ValidityCache.BACKSTOP_MILLIS));
+
+        assertEquals(Verdict.LIVE, cache.check(DIGEST));
         assertEquals(2, store.loads);
+    }
+
+    @Test
+    void checkWhenManySessionsThenOneFeedReadPerStalenessInterval() {
+        for (int i = 0; i < 50; i++) {
+            String digest = String.format("%064x", i);
+            store.rows.put(digest, liveRow(START));
+            cache.check(digest);
+        }
+        int feedReads = store.feedReads;
+        clock.advance(STALENESS);
+        for (int i = 0; i < 50; i++) {
+            cache.check(String.format("%064x", i));
+        }
+        assertEquals(feedReads + 1, store.feedReads);
+        assertEquals(50, store.loads, "each session was read once, when first seen");
     }
 
     // --- bounded staleness ------------------------------------------------------------------
@@ -83,7 +111,7 @@ class ValidityCacheTest {
 
         clock.advance(Duration.ofMillis(1));
         assertEquals(Verdict.dead(EndReason.ADMIN), cache.check(DIGEST), "seen once the bound has passed");
-        assertEquals(2, store.loads);
+        assertEquals(1, store.loads, "learned from the node-wide feed, not a per-session read");
     }
 
     @Test
@@ -312,11 +340,11 @@ class ValidityCacheTest {
     }
 
     @Test
-    void checkWhenRowDeletedAfterCachingThenUnknownOnceStale() {
+    void checkWhenRowDeletedAfterCachingThenUnknownAtTheBackstop() {
         cache.check(DIGEST);
         store.rows.remove(DIGEST);
 
-        clock.advance(STALENESS);
+        clock.advance(Duration.ofMillis(ValidityCache.BACKSTOP_MILLIS));
 
         assertEquals(Verdict.UNKNOWN, cache.check(DIGEST));
     }
@@ -414,12 +442,28 @@ class ValidityCacheTest {
         final Map<String, SessionSnapshot> rows = new HashMap<>();
         final List<Touch> touches = new ArrayList<>();
         int loads;
+        int feedReads;
         boolean touchResult = true;
         RuntimeException failure;
         Runnable duringLoad;
 
         void revoke(String digest, EndReason reason, long at) {
             rows.put(digest, withRevocation(rows.get(digest), at, reason));
+        }
+
+        @Override
+        public Map<String, EndReason> revokedSince(long since) {
+            feedReads++;
+            if (failure != null) {
+                throw failure;
+            }
+            Map<String, EndReason> revoked = new HashMap<>();
+            rows.forEach((digest, row) -> {
+                if (row.revoked() && row.revokedAt() >= since) {
+                    revoked.put(digest, row.endReason());
+                }
+            });
+            return revoked;
         }
 
         @Override
