@@ -45,11 +45,6 @@ public class PendingEnds {
         enqueue(new Pending(Optional.empty(), user, keep, reason));
     }
 
-    /** Number of revocations waiting for the database. */
-    public int size() {
-        return queue.size();
-    }
-
     private synchronized void enqueue(Pending pending) {
         queue.add(pending);
         if (retries == null && scheduler != null) {

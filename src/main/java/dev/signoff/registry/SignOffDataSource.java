@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
@@ -134,7 +133,8 @@ public class SignOffDataSource implements DataSource {
 
     @Override
     public String toString() {
-        return "SignOffDataSource[" + String.valueOf(read(Setting.DATASOURCE)).toLowerCase(Locale.ROOT) + "]";
+        String jndi = read(Setting.DATASOURCE);
+        return "SignOffDataSource[" + (jndi == null || jndi.isBlank() ? "embedded Derby" : jndi) + "]";
     }
 
     /** Kept apart so Derby classes load only when Derby is used. */
