@@ -1,5 +1,6 @@
 package dev.signoff;
 
+import dev.signoff.registry.DeviceNames;
 import dev.signoff.registry.SessionSnapshot;
 
 import java.time.Instant;
@@ -16,12 +17,13 @@ import java.time.Instant;
  * @param ip         client address at start
  * @param userAgent  User-Agent at start
  * @param current    whether it is the caller's own session
+ * @param device     short description of the device, e.g. "Firefox on Linux" (made from the User-Agent at start)
  */
 public record SessionInfo(String handle, String user, String purpose, Instant createdAt, Instant lastSeenAt,
-                          Instant expiresAt, String ip, String userAgent, boolean current) {
+                          Instant expiresAt, String ip, String userAgent, boolean current, String device) {
 
     static SessionInfo of(SessionSnapshot s, boolean current) {
         return new SessionInfo(s.handle(), s.user(), s.purpose().code(), s.created(), s.lastSeen(), s.expires(),
-                s.ip(), s.userAgent(), current);
+                s.ip(), s.userAgent(), current, s.device() == null ? DeviceNames.UNKNOWN : s.device());
     }
 }

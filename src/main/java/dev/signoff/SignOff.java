@@ -4,6 +4,7 @@ import dev.signoff.config.Configuration;
 import dev.signoff.events.EndReason;
 import dev.signoff.filter.SessionBinding;
 import dev.signoff.filter.SessionOpener;
+import dev.signoff.limit.SessionLimitException;
 import dev.signoff.logout.Logout;
 import dev.signoff.logout.OneTimeTokens;
 import dev.signoff.logout.Terminator;
@@ -12,13 +13,17 @@ import dev.signoff.registry.SessionSnapshot;
 import dev.signoff.registry.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The programmatic API: everything the routes do, for code with a request in hand (servlets,
@@ -40,6 +45,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SignOff {
+    private static final Logger LOG = Logger.getLogger(SignOff.class.getName());
+
     @Inject
     SessionOpener opener;
     @Inject
@@ -59,11 +66,45 @@ public class SignOff {
         return start(request, null, user);
     }
 
-    /** As {@link #start(HttpServletRequest, String)}, completing the rotated session cookie in the response. */
+    /**
+     * As {@link #start(HttpServletRequest, String)}, completing the rotated session cookie in the response.
+     *
+     * @throws SessionLimitException when the user has {@code signoff.max-sessions} sessions and the
+     *                               policy is {@code refuse}: the login is undone (container logout, HttpSession
+     *                               invalidated, cookies deleted when a response is given), nothing is stored
+     */
     public SessionInfo start(HttpServletRequest request, HttpServletResponse response, String user) {
-        SessionBinding binding = opener.open(request, response, user);
+        SessionBinding binding;
+        try {
+            binding = opener.open(request, response, user);
+        } catch (SessionLimitException e) {
+            undoLogin(request, response);
+            throw e;
+        }
         return registry.findByHandle(binding.handle()).map(s -> SessionInfo.of(s, true))
                 .orElseThrow(() -> new IllegalStateException("session vanished right after it was opened"));
+    }
+
+    private void undoLogin(HttpServletRequest request, HttpServletResponse response) {
+        if (response != null) {
+            logout.local(request, response);
+            return;
+        }
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            // Not logged in through the container: there is no container login to undo.
+            LOG.log(Level.FINE, "SignOff: request.logout() failed", e);
+        }
+        Optional.ofNullable(request.getSession(false)).ifPresent(HttpSession::invalidate);
+    }
+
+    /**
+     * The user the caller is signed in as: the user of the caller's registry session, else the
+     * container's remote user (a login SignOff has not bound yet). Empty for anonymous callers.
+     */
+    public Optional<String> caller(HttpServletRequest request) {
+        return Optional.ofNullable(Logout.binding(request).map(SessionBinding::user).orElse(request.getRemoteUser()));
     }
 
     /** The handle of the caller's registry session, if the caller has one. */
@@ -88,8 +129,15 @@ public class SignOff {
 
     /** The caller's live sessions, the caller's own marked {@code current}. */
     public List<SessionInfo> list(HttpServletRequest request) {
-        String user = Logout.binding(request).map(SessionBinding::user).orElse(request.getRemoteUser());
-        return user == null ? List.of() : list(user, currentHandle(request));
+        return caller(request).map(user -> list(user, currentHandle(request))).orElse(List.of());
+    }
+
+    /**
+     * Any user's live sessions (for admin tools), most recently used first; {@code current} marks the
+     * caller's own session, which is among them only when the user is the caller.
+     */
+    public List<SessionInfo> list(String user, HttpServletRequest request) {
+        return list(user, currentHandle(request));
     }
 
     private List<SessionInfo> list(String user, Optional<String> current) {
@@ -114,12 +162,20 @@ public class SignOff {
 
     /** Ends every session of the user; returns how many. */
     public int endAll(String user, EndReason reason) {
-        return terminator.endAll(user, Optional.empty(), reason, null).size();
+        return endAll(user, reason, Optional.empty());
     }
 
     /** Ends every session of the user but {@code keepHandle}; returns how many. */
     public int endAllExcept(String user, String keepHandle) {
-        return terminator.endAll(user, Optional.of(keepHandle), EndReason.LOGOUT_ALL, null).size();
+        return endAll(user, EndReason.LOGOUT_ALL, Optional.of(keepHandle));
+    }
+
+    /**
+     * Ends every session of the user but {@code keepHandle} (if given) with the given reason; returns
+     * how many. An admin ending their own sessions keeps the one they are using this way.
+     */
+    public int endAll(String user, EndReason reason, Optional<String> keepHandle) {
+        return terminator.endAll(user, keepHandle, reason, null).size();
     }
 
     /** Context path plus route prefix, e.g. {@code /shop/sessions}. */

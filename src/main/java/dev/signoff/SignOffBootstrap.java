@@ -1,10 +1,19 @@
 package dev.signoff;
 
+import dev.signoff.api.ApiForwardServlet;
+import dev.signoff.api.Introspection;
+import dev.signoff.api.SignOffApi;
 import dev.signoff.config.Configuration;
+import dev.signoff.config.LoadedSettings;
 import dev.signoff.config.SignOffSettings;
 import dev.signoff.cookies.SessionCookieHardening;
 import dev.signoff.filter.SignOffFilter;
+import dev.signoff.live.EventsServlet;
+import dev.signoff.live.ScriptServlet;
 import dev.signoff.logout.LogoutServlet;
+import dev.signoff.metrics.MetricsMBeans;
+import dev.signoff.metrics.SignOffMetrics;
+import dev.signoff.registry.PurgeTask;
 import dev.signoff.registry.SignOffDataSource;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
@@ -15,24 +24,35 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * Starts SignOff in a web application; declared in the module's {@code web-fragment.xml}, so an
  * app only adds the JAR. At start-up it reads the settings (a bad value fails the deployment),
  * hardens the session cookie, and registers the filter on {@code /*} ahead of the app's own
- * filters and the logout servlet under the configured prefix.
+ * filters (async-supported, so streams can go async), and under the configured prefix the logout
+ * servlet, the event stream ({@code /api/events}) and {@code signoff.js}; maps the JSON API
+ * ({@link SignOffApi}) under a non-default prefix, publishes the JMX metrics, and logs the routes
+ * and effective settings once.
  */
 public class SignOffBootstrap implements ServletContextListener {
+    /** ServletContext attribute holding the effective route prefix, e.g. {@code /sessions}. */
+    public static final String PREFIX_ATTRIBUTE = "dev.signoff.prefix";
     private static final Logger LOG = Logger.getLogger(SignOffBootstrap.class.getName());
 
     @Inject
     Configuration configuration;
+    @Inject
+    SignOffMetrics metrics;
+    @Inject
+    PurgeTask purge;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        SignOffSettings settings = configuration.load(context).settings();
+        LoadedSettings loaded = configuration.load(context);
+        SignOffSettings settings = loaded.settings();
         SessionCookieHardening.apply(context, settings);
 
         FilterRegistration.Dynamic filter = context.addFilter("SignOffFilter", SignOffFilter.class);
@@ -40,13 +60,49 @@ public class SignOffBootstrap implements ServletContextListener {
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
 
         String prefix = settings.prefix();
+        // For pages that link the module's routes without CDI, e.g. a JSP:
+        // <script src="${pageContext.request.contextPath}${applicationScope['dev.signoff.prefix']}/signoff.js" defer>
+        context.setAttribute(PREFIX_ATTRIBUTE, prefix);
         ServletRegistration.Dynamic logout = context.addServlet("SignOffLogout", LogoutServlet.class);
         logout.addMapping(prefix + "/log_out", prefix + "/log_out/all", prefix + "/log_out/all/get");
-        LOG.info(() -> "SignOff started: routes under " + context.getContextPath() + prefix);
+
+        // Async, so one waiting stream holds no request thread; an exact mapping wins over <prefix>/api/*.
+        ServletRegistration.Dynamic events = context.addServlet("SignOffEvents", EventsServlet.class);
+        events.setAsyncSupported(true);
+        events.addMapping(prefix + EventsServlet.PATH);
+        ServletRegistration.Dynamic script = context.addServlet("SignOffScript", ScriptServlet.class);
+        script.addMapping(prefix + ScriptServlet.PATH);
+
+        metrics.prepare();
+        MetricsMBeans.register(context.getContextPath(), metrics);
+        purge.start();
+        mapApi(context, prefix);
+        LOG.info(() -> "SignOff started in " + context.getContextPath() + "/\n"
+                + Introspection.of(context.getContextPath(), loaded).summary());
+    }
+
+    /**
+     * {@code @ApplicationPath} cannot follow the prefix setting: under another prefix,
+     * {@code <prefix>/api/*} forwards to the API's own path ({@link ApiForwardServlet}), whose
+     * resources then answer 404 to requests that come to that path directly.
+     */
+    private static void mapApi(ServletContext context, String prefix) {
+        String path = prefix + SignOffApi.PATH;
+        if (path.equals(SignOffApi.DEFAULT_PATH)) {
+            return;
+        }
+        ServletRegistration.Dynamic api = context.addServlet("SignOffApiForward", ApiForwardServlet.class);
+        api.setAsyncSupported(true);
+        Set<String> taken = api.addMapping(path + "/*");
+        if (!taken.isEmpty()) {
+            LOG.severe(() -> "SignOff: the JSON API cannot be mapped to " + taken + ": the app uses that path");
+        }
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        purge.stop();
+        MetricsMBeans.unregister(event.getServletContext().getContextPath());
         SignOffDataSource.shutDownEmbedded();
     }
 }

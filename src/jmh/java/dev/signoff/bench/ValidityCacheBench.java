@@ -74,7 +74,7 @@ public class ValidityCacheBench {
             digests[i] = Tokens.digest(tokens[i]);
             SessionSnapshot s = new SessionSnapshot(Tokens.newHandle(), digests[i], "user" + i, Purpose.SESSION,
                     now, now, now + IDLE.toMillis(), now + ABSOLUTE.toMillis(), null, null,
-                    "203.0.113.7", "Mozilla/5.0 (bench)");
+                    "203.0.113.7", "Mozilla/5.0 (bench)", "Unknown device");
             // Maps are keyed by copies, so a lookup compares all 64 characters, as for a fresh digest.
             rows.put(new String(digests[i]), s);
             floorMap.put(new String(digests[i]), s);

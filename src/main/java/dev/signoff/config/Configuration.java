@@ -1,26 +1,25 @@
 package dev.signoff.config;
 
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.ServletContext;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import java.time.Clock;
-import java.util.logging.Logger;
 
 /**
  * Holds the settings read once at deployment. {@code SignOffBootstrap} calls {@link #load} when the
- * web application starts; everything else asks {@link #settings()}.
+ * web application starts (and logs them with the routes); everything else asks {@link #settings()}.
  */
 @ApplicationScoped
 public class Configuration {
-    private static final Logger LOG = Logger.getLogger(Configuration.class.getName());
-
     private volatile LoadedSettings loaded;
     private final Clock clock = Clock.systemUTC();
 
     /** Reads and validates every setting; throws {@link InvalidSettingException} on a bad value. */
     public synchronized LoadedSettings load(ServletContext context) {
         loaded = SettingsLoader.load(context::getInitParameter, System.getenv(), SettingsLoader.systemProperties());
-        LOG.info(() -> "SignOff settings: " + loaded.summary());
         return loaded;
     }
 
@@ -46,6 +45,23 @@ public class Configuration {
     /** The clock every expiry is computed with. */
     public Clock clock() {
         return clock;
+    }
+
+    /** JNDI name of the server's default managed scheduler (Jakarta Concurrency). */
+    static final String SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
+
+    /**
+     * The server's default managed scheduler, looked up in the caller's naming context (so call it
+     * on an application thread).
+     *
+     * @param purpose what it is for, named in the error when the server has none
+     */
+    public static ManagedScheduledExecutorService scheduler(String purpose) {
+        try {
+            return (ManagedScheduledExecutorService) new InitialContext().lookup(SCHEDULER);
+        } catch (NamingException e) {
+            throw new IllegalStateException("SignOff: no " + SCHEDULER + " (Jakarta Concurrency) for " + purpose, e);
+        }
     }
 
 }

@@ -8,4 +8,15 @@ package dev.signoff.config;
  * @param source  where it came from
  */
 public record EffectiveSetting(Setting setting, String value, SettingSource source) {
+    /** Shown instead of a secret's value. */
+    public static final String HIDDEN = "(secret)";
+
+    /** The value as introspection and logs may show it: a secret setting's value never appears. */
+    public String shownValue() {
+        return shown(setting.secret(), value);
+    }
+
+    static String shown(boolean secret, String value) {
+        return secret && !value.isEmpty() ? HIDDEN : value;
+    }
 }

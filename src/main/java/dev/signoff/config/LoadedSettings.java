@@ -1,5 +1,6 @@
 package dev.signoff.config;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,13 +12,13 @@ import java.util.stream.Collectors;
  */
 public record LoadedSettings(SignOffSettings settings, List<EffectiveSetting> effective) {
     public LoadedSettings {
-        effective = List.copyOf(effective);
+        effective = effective.stream().sorted(Comparator.comparing(e -> e.setting().ordinal())).toList();
     }
 
     /** One line per setting, {@code key=value (source)}, for the start-up log. Holds no secrets. */
     public String summary() {
         return effective.stream()
-                .map(e -> e.setting().key() + "=" + e.value() + " (" + e.source().label() + ")")
+                .map(e -> e.setting().key() + "=" + e.shownValue() + " (" + e.source().label() + ")")
                 .collect(Collectors.joining(", "));
     }
 }

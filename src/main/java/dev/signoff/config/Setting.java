@@ -14,6 +14,10 @@ public enum Setting {
             "A session with no request for this long is ended (reason idle_timeout)."),
     ABSOLUTE_TIMEOUT("absolute-timeout", "12h", Forms.DURATION,
             "A session older than this is ended (reason absolute_timeout), however active."),
+    MAX_SESSIONS("max-sessions", "0", "a whole number, 0 for no limit",
+            "Most live sessions one user may have at once (every device and purpose counts); see max-sessions.policy."),
+    MAX_SESSIONS_POLICY("max-sessions.policy", "end-least-recent", "end-least-recent or refuse",
+            "A login beyond max-sessions ends the user's least recently used session (reason limit), or is refused."),
     STALENESS("staleness", "1s", Forms.DURATION + " (0 = check the database on every request)",
             "How long a node may trust its cached view of a session; bounds how late a revocation made on another node is seen."),
     LAST_SEEN_INTERVAL("last-seen-interval", "1m", Forms.DURATION,
@@ -33,6 +37,11 @@ public enum Setting {
     COOKIES("cookies", "",
             "cookies separated by ',', each 'name; Path=/p; Domain=d; Secure; HttpOnly; SameSite=Lax'",
             "App cookies deleted on logout, besides the session cookie; one entry per variant (path/domain)."),
+    LOGIN_COOKIES("login-cookies", "",
+            "cookies like signoff.cookies, e.g. 'LtpaToken2; Path=/; HttpOnly'",
+            "Cookies in which the server keeps a login outside the HttpSession, shared by all logins of a user (Open Liberty's LtpaToken2). "
+                    + "A request they authenticate needs a live registry session of its own (bound in the request that logged in); "
+                    + "SignOff ends them by deleting them, not by request.logout(), which would end every login of the user."),
     SESSION_COOKIE_SECURE("session-cookie.secure", "true", Forms.BOOLEAN,
             "Mark the container's session cookie Secure unless the server already does (false for plain-HTTP development)."),
     SESSION_COOKIE_SAME_SITE("session-cookie.same-site", "Lax", "Strict, Lax or None",
@@ -54,18 +63,35 @@ public enum Setting {
     DATASOURCE("datasource", "", "a JNDI name like jdbc/signoff, or empty for the embedded Derby database",
             "Server DataSource for the registry. System property or environment only (read before the app starts)."),
     DERBY_DATABASE("derby.database", "signoff", "a Derby database name or path",
-            "Embedded Derby database used when no datasource is set; relative to derby.system.home.");
+            "Embedded Derby database used when no datasource is set; relative to derby.system.home."),
+    EVENTS_HEARTBEAT("events.heartbeat", "20s", Forms.DURATION,
+            "How often an open <prefix>/api/events stream gets a comment line, so proxies and load balancers keep it open."),
+    RETENTION("retention", "7d", "a duration of at least 10m, like 7d or 12h",
+            "Ended and expired sessions stay in the registry this long after their end, then the purge deletes them."),
+    AUDIT_RETENTION("audit-retention", "90d", Forms.DURATION + " (0 = keep forever)",
+            "Audit rows (session started / ended) older than this are deleted by the purge."),
+    PURGE_INTERVAL("purge-interval", "1h", Forms.DURATION + " (0 = this node never purges)",
+            "How often each node deletes ended and expired rows, in batches; any number of nodes may purge at once."),
+    PURGE_BATCH_SIZE("purge-batch-size", "500", "a whole number from 1 to 10000",
+            "Rows the purge deletes per transaction.");
 
     private final String name;
     private final String defaultValue;
     private final String form;
     private final String description;
+    private final boolean secret;
 
     Setting(String name, String defaultValue, String form, String description) {
+        this(name, defaultValue, form, description, false);
+    }
+
+    /** For a setting whose value must never be shown (introspection, start-up log): {@code secret} true. */
+    Setting(String name, String defaultValue, String form, String description, boolean secret) {
         this.name = name;
         this.defaultValue = defaultValue;
         this.form = form;
         this.description = description;
+        this.secret = secret;
     }
 
     /** The key as system property and context-param, e.g. {@code signoff.idle-timeout}. */
@@ -89,6 +115,11 @@ public enum Setting {
 
     public String description() {
         return description;
+    }
+
+    /** Whether the value is a secret: introspection and the start-up log show only that it is set. */
+    public boolean secret() {
+        return secret;
     }
 
     private static final class Forms {

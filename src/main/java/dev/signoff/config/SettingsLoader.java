@@ -3,6 +3,7 @@ package dev.signoff.config;
 import dev.signoff.cookies.CookieSpec;
 import dev.signoff.events.CredentialKind;
 import dev.signoff.events.LogoutScope;
+import dev.signoff.limit.LimitPolicy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -79,6 +80,7 @@ public final class SettingsLoader {
                 cacheControl(),
                 clearSiteData(),
                 list(Setting.COOKIES, CookieSpec::parse),
+                list(Setting.LOGIN_COOKIES, CookieSpec::parse),
                 bool(Setting.SESSION_COOKIE_SECURE),
                 sameSite(),
                 bool(Setting.SESSION_COOKIE_HTTP_ONLY),
@@ -86,7 +88,13 @@ public final class SettingsLoader {
                 positive(Setting.ONE_TIME_TOKEN_TTL),
                 list(Setting.ALLOWED_ORIGINS, this::origin),
                 optional(Setting.DATASOURCE),
-                text(Setting.DERBY_DATABASE));
+                text(Setting.DERBY_DATABASE),
+                integer(Setting.MAX_SESSIONS, 0, Integer.MAX_VALUE),
+                parse(Setting.MAX_SESSIONS_POLICY, LimitPolicy::parse),
+
+                positive(Setting.EVENTS_HEARTBEAT),
+                new PurgeSettings(retention(), duration(Setting.AUDIT_RETENTION), duration(Setting.PURGE_INTERVAL),
+                        integer(Setting.PURGE_BATCH_SIZE, 1, 10_000)));
         return new LoadedSettings(settings, effective);
     }
 
@@ -143,6 +151,26 @@ public final class SettingsLoader {
                 throw new IllegalArgumentException("zero");
             }
             return d;
+        });
+    }
+
+    private Duration retention() {
+        return parse(Setting.RETENTION, v -> {
+            Duration d = Durations.parse(v);
+            if (d.compareTo(PurgeSettings.MIN_RETENTION) < 0) {
+                throw new IllegalArgumentException("below the minimum");
+            }
+            return d;
+        });
+    }
+
+    private int integer(Setting setting, int min, int max) {
+        return parse(setting, v -> {
+            int i = Integer.parseInt(v);
+            if (i < min || i > max) {
+                throw new IllegalArgumentException(v);
+            }
+            return i;
         });
     }
 

@@ -3,6 +3,7 @@ package dev.signoff.config;
 import dev.signoff.cookies.CookieSpec;
 import dev.signoff.events.CredentialKind;
 import dev.signoff.events.LogoutScope;
+import dev.signoff.limit.LimitPolicy;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,7 @@ public record SignOffSettings(
         Optional<String> cacheControl,
         List<String> clearSiteData,
         List<CookieSpec> cookies,
+        List<CookieSpec> loginCookies,
         boolean sessionCookieSecure,
         String sessionCookieSameSite,
         boolean sessionCookieHttpOnly,
@@ -32,12 +34,19 @@ public record SignOffSettings(
         Duration oneTimeTokenTtl,
         List<String> allowedOrigins,
         Optional<String> datasource,
-        String derbyDatabase) {
+        String derbyDatabase,
+        int maxSessions,
+        LimitPolicy maxSessionsPolicy,
+
+        Duration eventsHeartbeat,
+
+        PurgeSettings purge) {
 
     public SignOffSettings {
         exclude = List.copyOf(exclude);
         clearSiteData = List.copyOf(clearSiteData);
         cookies = List.copyOf(cookies);
+        loginCookies = List.copyOf(loginCookies);
         credentialPolicies = Map.copyOf(credentialPolicies);
         allowedOrigins = List.copyOf(allowedOrigins);
     }

@@ -24,11 +24,12 @@ public final class CookieDeleter {
         this.cookies = List.copyOf(cookies);
     }
 
-    /** The deleter for an application: its session cookie plus the configured cookies. */
+    /** The deleter for an application: its session cookie plus the configured cookies and login cookies. */
     public static CookieDeleter of(ServletContext context, SignOffSettings settings) {
         List<CookieSpec> all = new ArrayList<>();
         all.add(sessionCookie(context));
         all.addAll(settings.cookies());
+        all.addAll(settings.loginCookies());
         return new CookieDeleter(all);
     }
 

@@ -3,6 +3,8 @@ package dev.signoff.filter;
 import dev.signoff.config.Configuration;
 import dev.signoff.config.SignOffSettings;
 import dev.signoff.events.EndReason;
+import dev.signoff.metrics.Meter;
+import dev.signoff.metrics.SignOffMetrics;
 import dev.signoff.registry.SessionRegistry;
 import dev.signoff.registry.SessionSnapshot;
 import jakarta.annotation.PostConstruct;
@@ -19,15 +21,20 @@ public class SessionChecker {
     Configuration configuration;
     @Inject
     SessionRegistry registry;
+    @Inject
+    SignOffMetrics metrics;
 
     private ValidityCache cache;
+    private Meter meter;
 
     @PostConstruct
     void init() {
         SignOffSettings s = configuration.settings();
+        meter = metrics.meter();
         cache = new ValidityCache(new ValidityCache.Store() {
             @Override
             public Optional<SessionSnapshot> load(String digest) {
+                metrics.cacheLoad();
                 return registry.findByDigest(digest);
             }
 
@@ -45,7 +52,17 @@ public class SessionChecker {
 
     /** Checks a session by token digest; throws when the registry is unavailable and the cache may not answer. */
     public Verdict check(String digest) {
-        return cache.check(digest);
+        long start = System.nanoTime();
+        try {
+            return cache.check(digest);
+        } finally {
+            meter.checked(System.nanoTime() - start);
+        }
+    }
+
+    /** Checks a session like {@link #check} without counting it as the user's activity (idle timeout). */
+    public Verdict peek(String digest) {
+        return cache.peek(digest);
     }
 
     /** Makes this node refuse the session from now on. */

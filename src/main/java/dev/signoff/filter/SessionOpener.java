@@ -5,6 +5,8 @@ import dev.signoff.cookies.CookieDeleter;
 import dev.signoff.cookies.SessionCookieHeader;
 import dev.signoff.config.SignOffSettings;
 import dev.signoff.events.SessionStarted;
+import dev.signoff.limit.SessionLimit;
+import dev.signoff.limit.SessionLimitException;
 import dev.signoff.registry.NewSession;
 import dev.signoff.registry.Purpose;
 import dev.signoff.registry.SessionRegistry;
@@ -25,7 +27,8 @@ import java.util.logging.Logger;
  * Opens a registry session for a freshly authenticated HttpSession: rotates the session id (no
  * fixation: an id known before login is worthless after it), stores a new row keyed by the digest
  * of a new 256-bit token, binds the HttpSession to it, audits and fires {@link SessionStarted}.
- * Concurrent first requests of one login open one registry session, not two.
+ * Concurrent first requests of one login open one registry session, not two. The session limit
+ * ({@link SessionLimit}) is applied here: a refused login stores nothing.
  */
 @ApplicationScoped
 public class SessionOpener {
@@ -45,11 +48,16 @@ public class SessionOpener {
     Configuration configuration;
     @Inject
     Event<SessionStarted> started;
+    @Inject
+    SessionLimit limit;
 
     /**
      * Binds the request's session to a new registry session for {@code user}, unless a concurrent
      * request already did; creates the HttpSession if there is none. The response (may be null)
      * gets the rotated session cookie completed with its configured attributes.
+     *
+     * @throws SessionLimitException when the user has the most sessions allowed and the policy
+     *                               refuses more; the HttpSession is left as it was, for the caller to end
      */
     public SessionBinding open(HttpServletRequest request, HttpServletResponse response, String user) {
         HttpSession session = request.getSession(true);
@@ -58,21 +66,27 @@ public class SessionOpener {
             if (existing instanceof SessionBinding b && b.user().equals(user)) {
                 return b;
             }
+            limit.admit(user);
             request.changeSessionId();
             if (response != null) {
                 SessionCookieHeader.complete(response, CookieDeleter.sessionCookie(request.getServletContext()));
             }
-            SessionBinding binding = store(request, user);
+            SessionSnapshot row = store(request, user, Tokens.digest(Tokens.newToken()));
+            SessionBinding binding = new SessionBinding(row.handle(), row.tokenDigest(), user);
             session.setAttribute(SessionBinding.ATTRIBUTE, binding);
+            try {
+                limit.enforce(row, request.getRemoteAddr());
+            } catch (SessionLimitException e) {
+                session.removeAttribute(SessionBinding.ATTRIBUTE);
+                throw e;
+            }
             return binding;
         }
     }
 
-    private SessionBinding store(HttpServletRequest request, String user) {
+    private SessionSnapshot store(HttpServletRequest request, String user, String digest) {
         SignOffSettings s = configuration.settings();
         long now = configuration.clock().millis();
-        String token = Tokens.newToken();
-        String digest = Tokens.digest(token);
         SessionSnapshot row = registry.open(new NewSession(Tokens.newHandle(), digest, user, Purpose.SESSION, now,
                 now + s.idleTimeout().toMillis(), now + s.absoluteTimeout().toMillis(),
                 request.getRemoteAddr(), request.getHeader("User-Agent")));
@@ -83,6 +97,6 @@ public class SessionOpener {
             // The session is stored and valid; an application observer's failure must not fail the login.
             LOG.log(Level.WARNING, "SignOff: an observer of SessionStarted failed", e);
         }
-        return new SessionBinding(row.handle(), digest, user);
+        return row;
     }
 }

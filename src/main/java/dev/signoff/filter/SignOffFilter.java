@@ -3,9 +3,12 @@ package dev.signoff.filter;
 import dev.signoff.config.Configuration;
 import dev.signoff.config.SignOffSettings;
 import dev.signoff.events.EndReason;
+import dev.signoff.limit.SessionLimitException;
+import dev.signoff.live.EventsServlet;
 import dev.signoff.logout.Logout;
 import dev.signoff.logout.Requests;
 import dev.signoff.logout.Terminator;
+import dev.signoff.metrics.SignOffMetrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,9 +29,17 @@ import java.util.logging.Logger;
  * checked in the node's cache; a dead one is ended on the spot (container logout, HttpSession
  * invalidated, cookies deleted) and the request is answered 401 JSON or redirected to log in. An
  * authenticated HttpSession without a registry session (a container or Jakarta Security login) gets
- * its id rotated and a registry session. Authenticated responses get {@code Cache-Control: no-store}.
+ * its id rotated and a registry session (a login kept in a login cookie, {@link LoginCookies}, only
+ * if it happened in a request seen here), unless that login exceeds the session limit and the policy
+ * refuses it: then it is undone and answered 303 to the login page with {@code ?reason=session_limit}
+ * (page navigations) or 409 JSON. Authenticated responses get {@code Cache-Control: no-store}.
  */
 public class SignOffFilter extends HttpFilter {
+    /**
+     * Request attribute (an {@link EndReason}) set when the filter has just ended the session of a
+     * request to the event stream, which it then lets through to tell the page why.
+     */
+    public static final String ENDED_ATTRIBUTE = "dev.signoff.ended";
     private static final Logger LOG = Logger.getLogger(SignOffFilter.class.getName());
 
     @Inject
@@ -41,12 +52,16 @@ public class SignOffFilter extends HttpFilter {
     Terminator terminator;
     @Inject
     Logout logout;
+    @Inject
+    SignOffMetrics metrics;
 
     private PathMatcher excluded;
+    private String eventsPath;
 
     @Override
     public void init() {
         excluded = new PathMatcher(configuration.settings().exclude());
+        eventsPath = configuration.settings().prefix() + EventsServlet.PATH;
     }
 
     @Override
@@ -54,23 +69,34 @@ public class SignOffFilter extends HttpFilter {
             throws IOException, ServletException {
         // The container's decoded, normalized path: path parameters (";x.css") cannot fake an exclusion.
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (excluded.matches(path) || request.getSession(false) == null) {
+        if (excluded.matches(path)) {
             chain.doFilter(request, response);
             return;
         }
         SignOffSettings settings = configuration.settings();
-        Optional<SessionBinding> binding = Logout.binding(request);
+        if (request.getSession(false) == null && !LoginCookies.carried(request, settings.loginCookies())) {
+            // Nothing to check; without login cookies configured (the usual case) not even the principal.
+            boolean anonymous = settings.loginCookies().isEmpty() || request.getUserPrincipal() == null;
+            chain.doFilter(request, response);
+            if (anonymous) {
+                LoginCookies.noteLogin(request, response, settings.loginCookies());
+            }
+            return;
+        }
         Principal principal = request.getUserPrincipal();
+        Optional<SessionBinding> binding = Logout.binding(request);
+        // A page's open event stream is not the user's activity: it must not hold off the idle timeout.
+        boolean events = path.equals(eventsPath);
         if (binding.isPresent()) {
             Verdict verdict;
             try {
-                verdict = checker.check(binding.get().digest());
+                verdict = events ? checker.peek(binding.get().digest()) : checker.check(binding.get().digest());
             } catch (RuntimeException e) {
                 unavailable(response, e);
                 return;
             }
             if (!verdict.live()) {
-                end(request, response, chain, binding.get(), verdict, settings, path);
+                end(request, response, chain, binding, verdict, settings, path, events);
                 return;
             }
             if (principal != null && !principal.getName().equals(binding.get().user())) {
@@ -81,27 +107,43 @@ public class SignOffFilter extends HttpFilter {
             }
         }
         if (binding.isEmpty() && principal != null) {
+            if (LoginCookies.loginWithoutSession(request, principal.getName(), settings.loginCookies())) {
+                // A login cookie with no session of its own: copied, or of a device whose session ended.
+                end(request, response, chain, binding, Verdict.dead(EndReason.LOGOUT), settings, path, events);
+                return;
+            }
             try {
                 opener.open(request, response, principal.getName());
+            } catch (SessionLimitException e) {
+                refuse(request, response, settings, e);
+                return;
             } catch (RuntimeException e) {
                 unavailable(response, e);
                 return;
             }
+            LoginCookies.bound(request);
         }
         if (principal != null) {
             settings.cacheControl().ifPresent(v -> response.setHeader("Cache-Control", v));
         }
         chain.doFilter(request, response);
+        if (principal == null) {
+            LoginCookies.noteLogin(request, response, settings.loginCookies());
+        }
     }
 
-    private void end(HttpServletRequest request, HttpServletResponse response, FilterChain chain, SessionBinding b,
-                     Verdict verdict, SignOffSettings settings, String path) throws IOException, ServletException {
+    private void end(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Optional<SessionBinding> b,
+                     Verdict verdict, SignOffSettings settings, String path, boolean events)
+            throws IOException, ServletException {
         EndReason reason = verdict.reason().orElse(EndReason.LOGOUT);
-        if (reason == EndReason.IDLE_TIMEOUT || reason == EndReason.ABSOLUTE_TIMEOUT) {
-            endQuietly(request, b, reason);
+        if (b.isPresent() && (reason == EndReason.IDLE_TIMEOUT || reason == EndReason.ABSOLUTE_TIMEOUT)) {
+            endQuietly(request, b.get(), reason);
         }
         logout.local(request, response);
-        if (path.equals(settings.loginPage())) {
+        if (events) {
+            request.setAttribute(ENDED_ATTRIBUTE, reason);
+            chain.doFilter(request, response);
+        } else if (path.equals(settings.loginPage())) {
             chain.doFilter(request, response);
         } else if ("GET".equals(request.getMethod()) && Requests.wantsPage(request)) {
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
@@ -132,12 +174,31 @@ public class SignOffFilter extends HttpFilter {
         } catch (RuntimeException e) {
             // The session is refused on this node already (markRevoked ran first); the row shows its
             // expiry times, so every node refuses it anyway.
+            metrics.meter().databaseError();
             LOG.log(Level.WARNING, "SignOff: could not record the end of session " + b.handle(), e);
         }
     }
 
-    private static void unavailable(HttpServletResponse response, RuntimeException e) throws IOException {
+    /** A login beyond the session limit: undone here, and answered like an ended session, with the reason. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, SignOffSettings settings,
+                        SessionLimitException e) throws IOException {
+        LOG.info(e::getMessage);
+        logout.local(request, response);
+        if ("GET".equals(request.getMethod()) && Requests.wantsPage(request)) {
+            String login = request.getContextPath() + settings.loginPage();
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", login + (login.contains("?") ? "&" : "?") + "reason=" + SessionLimitException.CODE);
+        } else {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write("{\"error\":\"" + SessionLimitException.CODE + "\",\"message\":\"Too many sessions:"
+                    + " sign out on another device first.\",\"limit\":" + e.limit() + "}");
+        }
+    }
+
+    private void unavailable(HttpServletResponse response, RuntimeException e) throws IOException {
         // Fail closed without logging the user out: the request is refused, the session kept.
+        metrics.meter().databaseError();
         LOG.log(Level.WARNING, "SignOff: session registry unavailable", e);
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "5");

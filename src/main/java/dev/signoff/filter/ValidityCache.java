@@ -70,6 +70,20 @@ public final class ValidityCache {
 
     /** Checks the session with this token digest and records the request as activity if it is live. */
     public Verdict check(String digest) {
+        return check(digest, true);
+    }
+
+    /**
+     * Checks the session with this token digest like {@link #check}, with the same feed and
+     * reload rules, but without counting it as activity: for requests the user did not make
+     * (a page's open event stream, a periodic check of subscribed sessions), which must not keep
+     * an idle session alive.
+     */
+    public Verdict peek(String digest) {
+        return check(digest, false);
+    }
+
+    private Verdict check(String digest, boolean activity) {
         long now = clock.millis();
         if (stalenessMillis > 0 && now - feedReadAt >= stalenessMillis) {
             readFeed(now);
@@ -82,7 +96,7 @@ public final class ValidityCache {
             return Verdict.UNKNOWN;
         }
         Verdict verdict = judge(e, now);
-        if (verdict.live() && !recordActivity(digest, e, now)) {
+        if (activity && verdict.live() && !recordActivity(digest, e, now)) {
             verdict = Verdict.dead(EndReason.LOGOUT);
         }
         if (now - sweptAt >= SWEEP_INTERVAL_MILLIS) {

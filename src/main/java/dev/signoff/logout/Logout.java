@@ -4,6 +4,7 @@ import dev.signoff.config.Configuration;
 import dev.signoff.config.SignOffSettings;
 import dev.signoff.cookies.CookieDeleter;
 import dev.signoff.events.EndReason;
+import dev.signoff.filter.LoginCookies;
 import dev.signoff.filter.SessionBinding;
 import dev.signoff.registry.SessionSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,8 @@ import java.util.logging.Logger;
  * Logging the caller out, as a sequence of one-job steps in this order:
  * <ol>
  * <li>revoke in the registry ({@link Terminator}: row, audit, this node's cache, events);</li>
- * <li>{@code request.logout()} (container and Jakarta Security authentication);</li>
+ * <li>{@code request.logout()} (container and Jakarta Security authentication), unless the login
+ * lives in a login cookie shared by all the user's logins ({@link LoginCookies}), deleted in step 4;</li>
  * <li>invalidate the HttpSession;</li>
  * <li>delete every session cookie with its exact attributes ({@link CookieDeleter});</li>
  * <li>write {@code Clear-Site-Data} and {@code Cache-Control: no-store}.</li>
@@ -100,11 +102,15 @@ public class Logout {
     /** Steps 2 to 5: the caller's container session, cookies and browser data. */
     public void local(HttpServletRequest request, HttpServletResponse response) {
         SignOffSettings settings = configuration.settings();
-        try {
-            request.logout();
-        } catch (ServletException | RuntimeException e) {
-            // Some mechanisms refuse logout for a request that is not authenticated; nothing to undo then.
-            LOG.log(Level.FINE, "SignOff: request.logout() failed", e);
+        // A login cookie serves all logins of the user: request.logout() would end it on every device,
+        // so it is deleted below instead, and the filter refuses it without a session of its own.
+        if (!LoginCookies.carried(request, settings.loginCookies())) {
+            try {
+                request.logout();
+            } catch (ServletException | RuntimeException e) {
+                // Some mechanisms refuse logout for a request that is not authenticated; nothing to undo then.
+                LOG.log(Level.FINE, "SignOff: request.logout() failed", e);
+            }
         }
         HttpSession session = request.getSession(false);
         if (session != null) {

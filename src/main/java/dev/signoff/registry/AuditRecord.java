@@ -7,12 +7,20 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** One audit line: a session started or ended. Written in the same transaction as the change. */
 @Entity
-@Table(name = "SIGNOFF_AUDIT", indexes = @Index(name = "SIGNOFF_AUDIT_USER", columnList = "USER_NAME, OCCURRED_AT"))
+@Table(name = "SIGNOFF_AUDIT", indexes = {
+        @Index(name = "SIGNOFF_AUDIT_USER", columnList = "USER_NAME, OCCURRED_AT"),
+        @Index(name = "SIGNOFF_AUDIT_AT", columnList = "OCCURRED_AT")})
+@NamedQuery(name = AuditRecord.PURGEABLE, query = "SELECT a.id FROM AuditRecord a WHERE a.at < :before ORDER BY a.id")
+@NamedQuery(name = AuditRecord.PURGE, query = "DELETE FROM AuditRecord a WHERE a.id = :id AND a.at < :before")
 public class AuditRecord {
+    static final String PURGEABLE = "SignOff.Audit.purgeable";
+    static final String PURGE = "SignOff.Audit.purge";
+
     /** What happened. */
     public enum Action { STARTED, ENDED }
 

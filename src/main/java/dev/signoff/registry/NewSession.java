@@ -15,8 +15,11 @@ package dev.signoff.registry;
  */
 public record NewSession(String handle, String tokenDigest, String user, Purpose purpose, long now,
                          long idleExpiresAt, long absoluteExpiresAt, String ip, String userAgent) {
+    /** The width of the {@code USER_AGENT} column. */
+    public static final int MAX_USER_AGENT = 512;
+
     public NewSession {
-        userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 512));
+        userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT));
         ip = ip == null ? null : ip.substring(0, Math.min(ip.length(), 64));
     }
 }

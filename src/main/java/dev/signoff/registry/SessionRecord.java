@@ -29,6 +29,9 @@ import jakarta.persistence.Table;
         + " WHERE s.revokedAt >= :since")
 @NamedQuery(name = SessionRecord.REVOKE, query = "UPDATE SessionRecord s SET s.revokedAt = :now, s.endReason = :reason"
         + " WHERE s.handle = :handle AND s.revokedAt IS NULL")
+@NamedQuery(name = SessionRecord.PURGEABLE, query = "SELECT s.handle FROM SessionRecord s WHERE " + SessionRecord.ENDED_BEFORE
+        + " ORDER BY s.handle")
+@NamedQuery(name = SessionRecord.PURGE, query = "DELETE FROM SessionRecord s WHERE s.handle = :handle AND " + SessionRecord.ENDED_BEFORE)
 @NamedQuery(name = SessionRecord.TOUCH, query = "UPDATE SessionRecord s SET s.lastSeenAt = :now, s.idleExpiresAt = :idle"
         + " WHERE s.handle = :handle AND s.revokedAt IS NULL AND s.lastSeenAt < :now")
 public class SessionRecord {
@@ -38,6 +41,15 @@ public class SessionRecord {
     static final String REVOKE = "SignOff.Session.revoke";
     static final String REVOKED_SINCE = "SignOff.Session.revokedSince";
     static final String TOUCH = "SignOff.Session.touch";
+    static final String PURGEABLE = "SignOff.Session.purgeable";
+    static final String PURGE = "SignOff.Session.purge";
+    /**
+     * Revoked before {@code :ended}, or never revoked and expired before it. The idle expiry is
+     * compared with the earlier {@code :idle}: the stored one may lag the real last request by up to
+     * the last-seen interval.
+     */
+    static final String ENDED_BEFORE = "(s.revokedAt < :ended OR (s.revokedAt IS NULL"
+            + " AND (s.absoluteExpiresAt < :ended OR s.idleExpiresAt < :idle)))";
 
     @Id
     @Column(name = "HANDLE", length = 32)
@@ -75,15 +87,19 @@ public class SessionRecord {
     @Column(name = "IP", length = 64)
     private String ip;
 
-    @Column(name = "USER_AGENT", length = 512)
+    @Column(name = "USER_AGENT", length = NewSession.MAX_USER_AGENT)
     private String userAgent;
+
+    /** A short description of the device from the User-Agent ({@link DeviceNames}), made once at start. */
+    @Column(name = "DEVICE", length = DeviceNames.MAX_LENGTH)
+    private String device;
 
     protected SessionRecord() {
         // for JPA
     }
 
     SessionRecord(String handle, String tokenDigest, String userName, Purpose purpose, long createdAt,
-                  long idleExpiresAt, long absoluteExpiresAt, String ip, String userAgent) {
+                  long idleExpiresAt, long absoluteExpiresAt, String ip, String userAgent, String device) {
         this.handle = handle;
         this.tokenDigest = tokenDigest;
         this.userName = userName;
@@ -94,10 +110,11 @@ public class SessionRecord {
         this.absoluteExpiresAt = absoluteExpiresAt;
         this.ip = ip;
         this.userAgent = userAgent;
+        this.device = device;
     }
 
     SessionSnapshot snapshot() {
         return new SessionSnapshot(handle, tokenDigest, userName, purpose, createdAt, lastSeenAt, idleExpiresAt,
-                absoluteExpiresAt, revokedAt, endReason, ip, userAgent);
+                absoluteExpiresAt, revokedAt, endReason, ip, userAgent, device);
     }
 }

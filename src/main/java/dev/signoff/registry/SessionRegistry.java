@@ -2,6 +2,7 @@ package dev.signoff.registry;
 
 import dev.signoff.events.EndReason;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.annotation.PostConstruct;
 import jakarta.transaction.Transactional;
@@ -9,21 +10,20 @@ import jakarta.transaction.Transactional.TxType;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The JPA session registry: one row per session, looked up by token digest or handle. Writes run
  * in their own transaction ({@code REQUIRES_NEW}): a registry change commits on its own, never
  * joins (or is rolled back with) the caller's transaction, and never makes the caller's
- * transaction hold two non-XA resources. Revocations are conditional updates
- * ({@code WHERE REVOKED_AT IS NULL}) in handle order, so concurrent revokers neither deadlock nor
- * both claim the same row, and no write ever brings a revoked row back.
+ * transaction hold two non-XA resources. Revocations ({@link Revocations}) are conditional updates
+ * ({@code WHERE REVOKED_AT IS NULL}) in handle order, so concurrent revokers never both claim the
+ * same row, and no write ever brings a revoked row back; one the database rolls back to break a
+ * lock conflict is run again.
  */
 @ApplicationScoped
 public class SessionRegistry {
@@ -31,26 +31,49 @@ public class SessionRegistry {
     /** The name web-fragment.xml gives the registry's container-managed EntityManager. */
     static final String ENTITY_MANAGER = "java:comp/env/signoff/EntityManager";
 
+    @Inject
+    Revocations revocations;
     private EntityManager em;
 
     @PostConstruct
     void lookUpEntityManager() {
+        em = entityManager();
+    }
+
+    /** The registry's container-managed EntityManager: a transaction-scoped proxy, safe to keep and share across threads. */
+    static EntityManager entityManager() {
         try {
-            // A transaction-scoped container proxy: safe to keep and share across threads.
-            em = (EntityManager) new InitialContext().lookup(ENTITY_MANAGER);
+            return (EntityManager) new InitialContext().lookup(ENTITY_MANAGER);
         } catch (NamingException e) {
             throw new IllegalStateException("SignOff: no " + ENTITY_MANAGER + "; is the module's web-fragment.xml active?", e);
         }
     }
 
-    /** Stores a new session and its audit line. */
+    /** Does nothing; calling it makes the container create the bean (and look up its EntityManager) now. */
+    public void ready() {
+        // Creation is the point.
+    }
+
+    /** Stores a new session, with its device described from the User-Agent, and its audit line. */
     @Transactional(TxType.REQUIRES_NEW)
     public SessionSnapshot open(NewSession s) {
         SessionRecord record = new SessionRecord(s.handle(), s.tokenDigest(), s.user(), s.purpose(), s.now(),
-                s.idleExpiresAt(), s.absoluteExpiresAt(), s.ip(), s.userAgent());
+                s.idleExpiresAt(), s.absoluteExpiresAt(), s.ip(), s.userAgent(), DeviceNames.describe(s.userAgent()));
         em.persist(record);
         em.persist(new AuditRecord(s.now(), s.user(), s.handle(), AuditRecord.Action.STARTED, null, s.ip()));
         return record.snapshot();
+    }
+
+    /**
+     * Sessions live at {@code now} across all nodes: not revoked, not past their absolute lifetime nor
+     * their idle expiry as last written (which lags activity by up to the last-seen interval).
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public long countLive(long now) {
+        return em.createQuery("SELECT COUNT(s) FROM SessionRecord s WHERE s.revokedAt IS NULL"
+                        + " AND s.idleExpiresAt > :now AND s.absoluteExpiresAt > :now", Long.class)
+                .setParameter("now", now)
+                .getSingleResult();
     }
 
     /** The session whose token has this digest, revoked or not. */
@@ -89,35 +112,16 @@ public class SessionRegistry {
 
     /**
      * Ends the given sessions. Returns those this call ended, each as it was stored (already
-     * revoked ones are skipped: whoever revoked first wins, once).
+     * revoked ones are skipped: whoever revoked first wins, once). One transaction, retried when the
+     * database rolled it back to break a lock conflict.
      */
-    @Transactional(TxType.REQUIRES_NEW)
     public List<SessionSnapshot> revoke(Collection<String> handles, EndReason reason, long now, String ip) {
-        List<SessionSnapshot> ended = new ArrayList<>();
-        for (String handle : new TreeSet<>(handles)) {
-            int updated = em.createNamedQuery(SessionRecord.REVOKE)
-                    .setParameter("now", now)
-                    .setParameter("reason", reason)
-                    .setParameter("handle", handle)
-                    .executeUpdate();
-            if (updated == 1) {
-                SessionRecord record = em.find(SessionRecord.class, handle);
-                em.refresh(record);
-                em.persist(new AuditRecord(now, record.snapshot().user(), handle, AuditRecord.Action.ENDED, reason, ip));
-                ended.add(record.snapshot());
-            }
-        }
-        return ended;
+        return LockConflicts.retry("revocation", () -> revocations.revoke(handles, reason, now, ip));
     }
 
-    /** Ends every live session of the user but {@code keep}; returns those this call ended. */
-    @Transactional(TxType.REQUIRES_NEW)
+    /** Ends every live session of the user but {@code keep}; returns those this call ended. Retried like {@link #revoke}. */
     public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, EndReason reason, long now, String ip) {
-        List<String> handles = new ArrayList<>(em.createNamedQuery(SessionRecord.LIVE_HANDLES_BY_USER, String.class)
-                .setParameter("user", user)
-                .getResultList());
-        keep.ifPresent(handles::remove);
-        return revoke(handles, reason, now, ip);
+        return LockConflicts.retry("log out everywhere", () -> revocations.revokeAllOf(user, keep, reason, now, ip));
     }
 
     /**

@@ -20,10 +20,11 @@ import java.util.Optional;
  * @param endReason         why it was ended, or null
  * @param ip                client address at start
  * @param userAgent         User-Agent at start
+ * @param device            short description of the device, e.g. "Firefox on Linux"
  */
 public record SessionSnapshot(String handle, String tokenDigest, String user, Purpose purpose, long createdAt,
                               long lastSeenAt, long idleExpiresAt, long absoluteExpiresAt, Long revokedAt,
-                              EndReason endReason, String ip, String userAgent) {
+                              EndReason endReason, String ip, String userAgent, String device) {
 
     public boolean revoked() {
         return revokedAt != null;

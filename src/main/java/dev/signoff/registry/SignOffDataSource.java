@@ -20,8 +20,10 @@ import java.util.logging.Logger;
  * <p>
  * That server DataSource must be <em>non-transactional</em> (GlassFish/Payara
  * {@code --nontransactionalconnections=true}, WildFly {@code jta=false}, Liberty
- * {@code transactional="false"}): SignOff's own pool already enlists the connection, and a second
- * enlistment of the same physical connection would make every transaction hold two resources.
+ * {@code transactional="false"}): SignOff's own pool already enlists the connection. A transactional
+ * one would enlist the same physical connection a second time whenever SignOff's pool opens it inside
+ * a transaction, and that connection request fails (Payara: "Local transaction already has 1 non-XA
+ * Resource: cannot add more resources"); {@code RegistryPoolIT} shows it.
  * <p>
  * Only system properties and the environment are read here: the server may open connections (for
  * schema generation) before the application's context-params exist.
@@ -85,12 +87,44 @@ public class SignOffDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return delegate().getConnection();
+        return withContextClassLoader(() -> delegate().getConnection());
     }
 
+    /**
+     * The server's pool of SignOff's own data source calls this with the user of its (empty)
+     * configuration, which is "" on GlassFish: passing "" on would make the admin's DataSource log in
+     * as nobody instead of as its configured user, so a blank user means "the delegate's own".
+     */
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return username == null ? getConnection() : delegate().getConnection(username, password);
+        if (username == null || username.isBlank()) {
+            return getConnection();
+        }
+        return withContextClassLoader(() -> delegate().getConnection(username, password));
+    }
+
+    /**
+     * Runs a connection request (and so the first JNDI lookup) with a context class loader. The
+     * server's pool may call {@code getConnection} with none (Payara 6's JDBC resource adapter clears
+     * it around the call), and a naming service that deploys the pool {@code signoff.datasource}
+     * names on first lookup may then fail ("Illegal null argument to ObjectInputStreamWithLoader").
+     */
+    private static <T> T withContextClassLoader(SqlAction<T> action) throws SQLException {
+        Thread thread = Thread.currentThread();
+        if (thread.getContextClassLoader() != null) {
+            return action.run();
+        }
+        thread.setContextClassLoader(SignOffDataSource.class.getClassLoader());
+        try {
+            return action.run();
+        } finally {
+            thread.setContextClassLoader(null);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlAction<T> {
+        T run() throws SQLException;
     }
 
     @Override

@@ -112,6 +112,21 @@ class SettingsLoaderTest {
         assertTrue(summary.contains("signoff.staleness=0 (system property)"), summary);
     }
 
+    @Test
+    void loadWhenMaxSessionsSetThenLimitAndPolicy() {
+        LoadedSettings loaded = SettingsLoader.load(
+                Map.of("signoff.max-sessions", "3", "signoff.max-sessions.policy", "refuse")::get, Map.of(), Map.of());
+
+        assertEquals(3, loaded.settings().maxSessions());
+        assertEquals(dev.signoff.limit.LimitPolicy.REFUSE, loaded.settings().maxSessionsPolicy());
+    }
+
+    @Test
+    void defaultsWhenNothingSetThenNoSessionLimit() {
+        assertEquals(0, SignOffSettings.defaults().maxSessions());
+        assertEquals(dev.signoff.limit.LimitPolicy.END_LEAST_RECENT, SignOffSettings.defaults().maxSessionsPolicy());
+    }
+
     // --- defaults -------------------------------------------------------------------------------
 
     @Test
@@ -130,6 +145,7 @@ class SettingsLoaderTest {
         assertEquals(List.of("storage"), s.clearSiteData());
         assertEquals(Optional.of("\"storage\""), s.clearSiteDataHeader());
         assertEquals(List.of(), s.cookies());
+        assertEquals(List.of(), s.loginCookies());
         assertEquals(List.of(), s.allowedOrigins());
         assertTrue(s.sessionCookieSecure());
         assertTrue(s.sessionCookieHttpOnly());
@@ -217,6 +233,15 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void loadWhenLoginCookiesListedThenOneSpecPerEntry() {
+        SignOffSettings s = load(Map.of("signoff.login-cookies", "LtpaToken2; Path=/; HttpOnly, SSO; Path=/app; Secure"));
+
+        assertEquals(List.of(
+                new CookieSpec("LtpaToken2", "/", Optional.empty(), false, true, Optional.empty()),
+                new CookieSpec("SSO", "/app", Optional.empty(), true, false, Optional.empty())), s.loginCookies());
+    }
+
+    @Test
     void loadWhenAllowedOriginsListedThenLowerCased() {
         SignOffSettings s = load(Map.of("signoff.allowed-origins", "https://App.Example.com, http://localhost:8080"));
 
@@ -256,6 +281,8 @@ class SettingsLoaderTest {
     static Stream<Arguments> invalidValues() {
         return Stream.of(
                 arguments(Setting.IDLE_TIMEOUT, "abc"),
+                arguments(Setting.LOGIN_COOKIES, "Ltpa Token2; Path=/"),
+                arguments(Setting.LOGIN_COOKIES, "LtpaToken2; Path=relative"),
                 arguments(Setting.IDLE_TIMEOUT, "-5s"),
                 arguments(Setting.IDLE_TIMEOUT, "0"),
                 arguments(Setting.IDLE_TIMEOUT, "PT0S"),
@@ -294,7 +321,11 @@ class SettingsLoaderTest {
                 arguments(Setting.EXCLUDE, "static/*"),
                 arguments(Setting.EXCLUDE, "/a*b"),
                 arguments(Setting.EXCLUDE, "*."),
-                arguments(Setting.DERBY_DATABASE, ""));
+                arguments(Setting.DERBY_DATABASE, ""),
+                arguments(Setting.MAX_SESSIONS, "-1"),
+                arguments(Setting.MAX_SESSIONS, "two"),
+                arguments(Setting.MAX_SESSIONS, "99999999999"),
+                arguments(Setting.MAX_SESSIONS_POLICY, "oldest"));
     }
 
     @ParameterizedTest(name = "{0} = ''{1}''")

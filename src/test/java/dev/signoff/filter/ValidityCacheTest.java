@@ -237,6 +237,37 @@ class ValidityCacheTest {
     }
 
     @Test
+    void peekWhenOnlyPeekedForIdleTimeoutThenIdleTimeout() {
+        cache.check(DIGEST);
+        for (int i = 0; i < 29; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            assertEquals(Verdict.LIVE, cache.peek(DIGEST), "minute " + (i + 1));
+        }
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(Verdict.dead(EndReason.IDLE_TIMEOUT), cache.peek(DIGEST), "an open event stream is no activity");
+        assertEquals(Verdict.dead(EndReason.IDLE_TIMEOUT), cache.check(DIGEST));
+        assertEquals(0, store.touches.size(), "peeks never write last-seen times");
+    }
+
+    @Test
+    void peekWhenRevokedOnAnotherNodeThenDeadOnceStalenessPassed() {
+        cache.peek(DIGEST);
+        store.revoke(DIGEST, EndReason.ADMIN, clock.millis());
+
+        assertEquals(Verdict.LIVE, cache.peek(DIGEST));
+        clock.advance(STALENESS);
+        assertEquals(Verdict.dead(EndReason.ADMIN), cache.peek(DIGEST));
+    }
+
+    @Test
+    void peekWhenRevokedOnThisNodeThenDeadAtOnce() {
+        cache.peek(DIGEST);
+        cache.markRevoked(DIGEST, EndReason.ENDED_BY_USER);
+
+        assertEquals(Verdict.dead(EndReason.ENDED_BY_USER), cache.peek(DIGEST));
+    }
+
+    @Test
     void checkWhenRowLastSeenLongerAgoThanIdleTimeoutThenIdleTimeoutOnFirstCheck() {
         clock.advance(IDLE.plusMinutes(1));
 
@@ -389,17 +420,17 @@ class ValidityCacheTest {
     private static SessionSnapshot liveRow(Instant created) {
         long t = created.toEpochMilli();
         return new SessionSnapshot(HANDLE, DIGEST, "alice", Purpose.SESSION, t, t, t + IDLE.toMillis(),
-                t + ABSOLUTE.toMillis(), null, null, "203.0.113.7", "JUnit");
+                t + ABSOLUTE.toMillis(), null, null, "203.0.113.7", "JUnit", "JUnit");
     }
 
     private static SessionSnapshot withRevocation(SessionSnapshot s, Long revokedAt, EndReason reason) {
         return new SessionSnapshot(s.handle(), s.tokenDigest(), s.user(), s.purpose(), s.createdAt(), s.lastSeenAt(),
-                s.idleExpiresAt(), s.absoluteExpiresAt(), revokedAt, reason, s.ip(), s.userAgent());
+                s.idleExpiresAt(), s.absoluteExpiresAt(), revokedAt, reason, s.ip(), s.userAgent(), s.device());
     }
 
     private static SessionSnapshot touched(SessionSnapshot s, long now, long idleExpiresAt) {
         return new SessionSnapshot(s.handle(), s.tokenDigest(), s.user(), s.purpose(), s.createdAt(), now,
-                idleExpiresAt, s.absoluteExpiresAt(), s.revokedAt(), s.endReason(), s.ip(), s.userAgent());
+                idleExpiresAt, s.absoluteExpiresAt(), s.revokedAt(), s.endReason(), s.ip(), s.userAgent(), s.device());
     }
 
     /** A clock the test moves by hand. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -42,8 +43,10 @@ class CookieDeletionIT extends DemoIT {
 
         Response logout = logOut(d, "/log_out", Map.of());
         List<String> deleted = logout.setCookies("JSESSIONID");
-        assertEquals(1, deleted.size(), logout::toString);
-        assertDeletes(deleted.get(0), setAttributes);
+        assertFalse(deleted.isEmpty(), logout::toString);
+        // WildFly adds its own deletion of the invalidated session's cookie after SignOff's: harmless,
+        // as long as every one is a deletion with the same attributes (no fresh cookie after it).
+        deleted.forEach(header -> assertDeletes(header, setAttributes));
         assertTrue(d.cookie("JSESSIONID").isEmpty(), "the deletion removed the cookie from the jar");
     }
 
@@ -64,7 +67,7 @@ class CookieDeletionIT extends DemoIT {
     private static void assertDeletes(String deletion, Map<String, String> original) {
         String lower = deletion.toLowerCase(Locale.ROOT);
         assertTrue(lower.contains("max-age=0"), deletion);
-        assertTrue(lower.contains("expires=thu, 01 jan 1970 00:00:00 gmt"), deletion);
+        assertTrue(lower.contains("expires=thu, 01 jan 1970 00:00:00 gmt") || lower.contains("expires=thu, 01-jan-1970 00:00:00 gmt"), deletion);
         assertEquals(original, attributes(deletion), "deletion must repeat the attributes exactly: " + deletion);
     }
 

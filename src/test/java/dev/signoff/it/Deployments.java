@@ -20,6 +20,7 @@ import java.nio.file.Path;
  */
 public final class Deployments {
     private static final Path DEMO_WAR = Path.of(System.getProperty("signoff.demoWar", "target/signoff-demo.war"));
+    private static final Path MODULE_JAR = Path.of(System.getProperty("signoff.moduleJar", "target/signoff.jar"));
     private static final Path DEMO_WEB_XML = Path.of("webapp/src/main/webapp/WEB-INF/web.xml");
 
     private Deployments() {
@@ -42,16 +43,41 @@ public final class Deployments {
      * GlassFish embedded runs in the test JVM, whose class path also holds the module's classes;
      * its web class loader asks the parent first, so without this the app would run the module
      * classes from the test class path, outside the app's injection and persistence setup.
+     * Payara reads the same descriptor but shares no class path with the tests, so its runs set
+     * {@code signoff.it.child-first=false}: the WAR then loads classes as an app's does there.
      */
     public static WebArchive childFirst(WebArchive war) {
+        if (!Boolean.parseBoolean(System.getProperty("signoff.it.child-first", "true"))) {
+            return war;
+        }
         return war.addAsWebInfResource(new StringAsset("<glassfish-web-app><class-loader delegate=\"false\"/></glassfish-web-app>"),
                 "glassfish-web.xml");
     }
 
-    /** The module alone, as the JAR the build produced (for WARs other than the demo). */
+    /**
+     * The module alone, as the JAR the build produced (for WARs other than the demo): the packaged
+     * JAR, with its shaded user-agent parser, when the build made one; else {@code target/classes}.
+     * Add {@link #derby()} beside it, as an app does: only some servers (GlassFish) ship Derby.
+     */
     public static JavaArchive module() {
+        if (Files.isRegularFile(MODULE_JAR)) {
+            return ShrinkWrap.create(ZipImporter.class, "signoff.jar").importFrom(MODULE_JAR.toFile()).as(JavaArchive.class);
+        }
         return ShrinkWrap.create(ExplodedImporter.class, "signoff.jar")
                 .importDirectory(new File("target/classes")).as(JavaArchive.class);
+    }
+
+    /** The Derby JARs an app puts into WEB-INF/lib for the default registry, taken from the demo WAR. */
+    public static JavaArchive[] derby() {
+        WebArchive demo = ShrinkWrap.create(ZipImporter.class, "demo.war").importFrom(DEMO_WAR.toFile()).as(WebArchive.class);
+        JavaArchive[] jars = demo.getContent(path -> path.get().matches("/WEB-INF/lib/derby[a-z]*-[0-9.]+\\.jar")).keySet().stream()
+                .map(path -> ShrinkWrap.create(JavaArchive.class, path.get().substring(path.get().lastIndexOf('/') + 1))
+                        .merge(demo.getAsType(JavaArchive.class, path)))
+                .toArray(JavaArchive[]::new);
+        if (jars.length == 0) {
+            throw new IllegalStateException("no Derby JARs in " + DEMO_WAR);
+        }
+        return jars;
     }
 
     private static String webXml(String... settings) {

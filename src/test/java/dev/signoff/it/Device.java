@@ -36,6 +36,7 @@ public final class Device {
     private final URI root;
     private final String contextPath;
     private final Map<String, Cookie> jar = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /** @param contextUrl the deployment's URL, e.g. {@code http://localhost:8181/app/} */
     public Device(URI contextUrl) {
@@ -49,6 +50,12 @@ public final class Device {
         Device copy = new Device(URI.create(root + contextPath + "/"));
         copy.jar.putAll(jar);
         return copy;
+    }
+
+    /** Sends this header with every request from now on, e.g. a browser's {@code User-Agent}. */
+    public Device header(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public String contextPath() {
@@ -65,6 +72,11 @@ public final class Device {
 
     public List<Cookie> cookies() {
         return new ArrayList<>(jar.values());
+    }
+
+    /** Drops every cookie of this name from the jar (e.g. a thief who copied all but the session cookie). */
+    public void removeCookie(String name) {
+        jar.values().removeIf(c -> c.name().equals(name));
     }
 
     /** Puts a raw cookie into the jar (path = context path), e.g. a forged or garbage one. */
@@ -102,9 +114,11 @@ public final class Device {
         return app;
     }
 
-    private HttpRequest.Builder request(String path, String... headers) {
+    /** A request to a path of the app with this device's cookies, for tests that read responses their own way. */
+    HttpRequest.Builder request(String path, String... headers) {
         URI uri = URI.create(root + contextPath + path);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+        this.headers.forEach(b::header);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }

@@ -81,6 +81,21 @@ class LogoutRoutesIT extends DemoIT {
         assertSignedOut(phone);
     }
 
+    /**
+     * A server may keep the login in a cookie of its own, shared by all the user's logins (Open
+     * Liberty's LtpaToken2): without a session of its own it must get nobody in, and refusing it
+     * must not sign out the device it was copied from. (Where the HttpSession holds the login, the
+     * thief is left with no cookie at all.)
+     */
+    @Test
+    void cookiesCopiedWithoutTheSessionCookieAreWorthless() {
+        Device victim = signedIn("alice");
+        Device thief = victim.copy();
+        thief.removeCookie("JSESSIONID");
+        assertSignedOut(thief);
+        assertSignedIn(victim, "alice");
+    }
+
     @Test
     void crossSitePostIsRefusedAndChangesNothing() {
         Device alice = signedIn("alice");

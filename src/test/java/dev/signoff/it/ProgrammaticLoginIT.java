@@ -29,6 +29,7 @@ class ProgrammaticLoginIT {
                 .addClasses(ProbeServlet.class, EventRecorder.class, EventRecorder.Listing.class)
                 .addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset("<beans bean-discovery-mode=\"annotated\"/>"), "beans.xml")
                 .addAsLibrary(Deployments.module())
+                .addAsLibraries(Deployments.derby())
                 .addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
                         "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">"
                                 + "<context-param><param-name>signoff.session-cookie.secure</param-name><param-value>false</param-value></context-param>"

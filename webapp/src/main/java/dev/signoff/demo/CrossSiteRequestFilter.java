@@ -20,7 +20,9 @@ import java.util.Set;
  * present, must be this request's own origin, and {@code Sec-Fetch-Site} must not be
  * {@code cross-site}. GET, HEAD and OPTIONS never change state in the demo and pass.
  */
-@WebFilter(filterName = "demo-cross-site", urlPatterns = {"/app/*", "/login"})
+// Async-supported like every filter of an app that uses SignOff's event stream: one filter without it
+// in a chain makes startAsync fail there (SignOff then falls back to polling).
+@WebFilter(filterName = "demo-cross-site", urlPatterns = {"/app/*", "/login"}, asyncSupported = true)
 public class CrossSiteRequestFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");

@@ -16,8 +16,12 @@ import java.util.Map;
  * SignOff's {@code <prefix>/log_out}) and the forms that change a credential
  * ({@link AccountServlet}). Protected by {@code web.xml}: anonymous visitors are sent to
  * {@code /login} first.
+ * <p>
+ * Mapped to {@code /app/*} rather than the exact {@code /app/}: Open Liberty never matches an exact
+ * pattern that ends in '/' (it answers 404 from its file servlet). Other paths under {@code /app/}
+ * without a servlet of their own answer 404 here.
  */
-@WebServlet(name = "demo-home", urlPatterns = "/app/")
+@WebServlet(name = "demo-home", urlPatterns = "/app/*")
 @DeclareRoles({DemoRoles.USER, DemoRoles.ADMIN})
 public class HomeServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -32,13 +36,22 @@ public class HomeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getPathInfo() == null) {
+            response.setStatus(HttpServletResponse.SC_FOUND);
+            response.setHeader("Location", request.getContextPath() + "/app/");
+            return;
+        }
+        if (!"/".equals(request.getPathInfo())) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         String user = request.getRemoteUser();
         String context = Html.escape(request.getContextPath());
         String prefix = Html.escape(signOff.prefixPath(request));
         String body = """
                 <h1>Signed in as %s</h1>
                 %s%s
-                <p><a class="button" href="%s/app/sessions">Your sessions and devices</a></p>
+                <p><a class="button" href="%s/app/sessions">Your devices</a></p>
 
                 <section class="card">
                   <h2>Sign out</h2>
@@ -82,7 +95,8 @@ public class HomeServlet extends HttpServlet {
     /** Links to the module's admin API, only for role {@code signoff-admin} (the API checks it too). */
     private static String adminLinks(HttpServletRequest request, String prefix) {
         return request.isUserInRole(DemoRoles.ADMIN)
-                ? " · admin: <a href=\"" + prefix + "/api/introspection\">configuration</a>"
+                ? " · admin: <a href=\"" + Html.escape(request.getContextPath()) + AdminSessionsServlet.PATH
+                        + "\">user sessions</a> · <a href=\"" + prefix + "/api/introspection\">configuration</a>"
                         + " · <a href=\"" + prefix + "/api/users/bob\">bob's sessions</a>"
                 : "";
     }

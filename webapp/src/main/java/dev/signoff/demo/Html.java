@@ -15,10 +15,16 @@ import java.util.Map;
  * every value that comes from a user or a request goes through {@link #escape(String)}.
  */
 final class Html {
-    /** Forms post only to this origin, no page may frame us (clickjacking), no scripts at all. */
+    /**
+     * Forms post only to this origin, no page may frame us (clickjacking), scripts only from our own
+     * files (SignOff's signoff.js and the demo's sessions.js; no inline script), which may talk only
+     * to this origin (signoff.js's event stream and background sign-out).
+     */
     private static final String CONTENT_SECURITY_POLICY =
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-                    + "frame-ancestors 'none'; base-uri 'none'";
+            "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; "
+                    + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /** The ServletContext attribute where SignOff publishes its route prefix (SignOffBootstrap.PREFIX_ATTRIBUTE). */
+    private static final String SIGNOFF_PREFIX = dev.signoff.SignOffBootstrap.PREFIX_ATTRIBUTE;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -30,7 +36,7 @@ final class Html {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>%s · SignOff demo</title>
             <link rel="stylesheet" href="%s/demo.css">
-            </head>
+            %s</head>
             <body>
             <header><a class="brand" href="%s/">SignOff demo</a>%s</header>
             <main>
@@ -71,13 +77,18 @@ final class Html {
         return "<time datetime=\"" + instant + "\">" + TIME.format(instant) + "</time>";
     }
 
+    /** An instant as "2026-11-21 10:00 UTC". */
+    static String utc(Instant instant) {
+        return TIME.format(instant);
+    }
+
     /**
      * The notice chosen by a query parameter such as {@code ?changed=password}, as a paragraph;
      * empty for a missing or unknown value. Only fixed texts are shown, never the parameter itself.
      */
     static String notice(Map<String, String> notices, String parameter) {
         String text = parameter == null ? null : notices.get(parameter);
-        return text == null ? "" : "<p class=\"notice\">" + escape(text) + "</p>\n";
+        return text == null ? "" : "<p class=\"notice\" role=\"status\">" + escape(text) + "</p>\n";
     }
 
     /** A hidden form field. */
@@ -93,17 +104,45 @@ final class Html {
      */
     static void send(HttpServletRequest request, HttpServletResponse response, int status, String title,
                      String body) throws IOException {
+        send(request, response, status, title, body, new String[0]);
+    }
+
+    /**
+     * Writes a complete page with page scripts of the demo (paths from the context root), loaded
+     * after signoff.js; they are progressive enhancement, the page works without them.
+     */
+    static void send(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                     String body, String... pageScripts) throws IOException {
         String context = escape(request.getContextPath());
         String user = request.getRemoteUser();
         String nav = user == null ? ""
-                : "<nav><a href=\"" + context + "/app/\">Account</a> <a href=\"" + context
-                        + "/app/sessions\">Sessions</a> <span class=\"who\">" + escape(user) + "</span></nav>";
+                : "<nav aria-label=\"Main\"><a href=\"" + context + "/app/\">Account</a> <a href=\"" + context
+                        + "/app/sessions\">Devices</a>" + (request.isUserInRole(DemoRoles.ADMIN)
+                        ? " <a href=\"" + context + AdminSessionsServlet.PATH + "\">Admin</a>" : "")
+                        + " <span class=\"who\">" + escape(user) + "</span></nav>";
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
-        response.getWriter().write(LAYOUT.formatted(escape(title), context, context, nav, body));
+        response.getWriter().write(LAYOUT.formatted(escape(title), context, scripts(request, user, pageScripts), context, nav, body));
+    }
+
+    /**
+     * SignOff's signoff.js on every page of a signed-in user (live sign-out, background logout,
+     * storage cleared), plus page scripts; none for anonymous pages, where there is no session to watch.
+     */
+    private static String scripts(HttpServletRequest request, String user, String... pageScripts) {
+        if (user == null) {
+            return "";
+        }
+        Object prefix = request.getServletContext().getAttribute(SIGNOFF_PREFIX);
+        StringBuilder tags = new StringBuilder();
+        tags.append("<script src=\"").append(escape(request.getContextPath() + prefix)).append("/signoff.js\" defer></script>\n");
+        for (String script : pageScripts) {
+            tags.append("<script src=\"").append(escape(request.getContextPath() + script)).append("\" defer></script>\n");
+        }
+        return tags.toString();
     }
 
     /** Writes a short page with one message and a link, for errors such as 400 and 403. */

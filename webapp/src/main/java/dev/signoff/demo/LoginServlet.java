@@ -35,6 +35,23 @@ public class LoginServlet extends HttpServlet {
     /** Notes shown above the form, selected by {@code ?changed=…} (set by the account page). */
     private static final Map<String, String> NOTES = Map.of(
             "email", "Your e-mail address was changed, so you were signed out on every device. Please sign in again.");
+    /** Why SignOff sent the user back here, selected by {@code ?reason=…}. */
+    private static final Map<String, String> REASONS = Map.of(
+            "session_limit", "You are signed in on too many devices already. Sign out on one of them, then sign in here again.");
+    /**
+     * Notes selected by {@code ?signed_out=<reason>}, where signoff.js sends a page whose session
+     * ended; unknown reasons get the general one. Only these fixed texts are ever shown.
+     */
+    private static final Map<String, String> SIGNED_OUT = Map.of(
+            "logout", "You were signed out.",
+            "logout_all", "You were signed out on all your devices.",
+            "ended_by_user", "You were signed out from another device.",
+            "admin", "An administrator signed you out.",
+            "credentials_changed", "You were signed out because your sign-in details changed.",
+            "idle_timeout", "You were signed out after a period without activity.",
+            "absolute_timeout", "Your session reached its maximum length, so you were signed out.",
+            "limit", "You were signed out because you signed in on more devices than allowed.");
+    private static final String SIGNED_OUT_DEFAULT = "You were signed out.";
 
     @Inject
     transient SecurityContext securityContext;
@@ -43,7 +60,19 @@ public class LoginServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        showForm(request, response, HttpServletResponse.SC_OK, Html.notice(NOTES, request.getParameter("changed")));
+        showForm(request, response, HttpServletResponse.SC_OK, Html.notice(NOTES, request.getParameter("changed"))
+                + Html.notice(REASONS, request.getParameter("reason")) + signedOutNotice(request));
+    }
+
+    private String signedOutNotice(HttpServletRequest request) {
+        String reason = request.getParameter("signed_out");
+        // Signed in (a registry session) means the note is stale; the container's principal alone
+        // is no proof: a login cookie the filter just refused may still name one in this request.
+        if (reason == null || signOff.currentHandle(request).isPresent()) {
+            return "";
+        }
+        return "<p class=\"notice\" role=\"status\">" + Html.escape(SIGNED_OUT.getOrDefault(reason, SIGNED_OUT_DEFAULT))
+                + "</p>\n";
     }
 
     @Override

@@ -9,18 +9,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The "your devices" page, built on SignOff's programmatic API.
+ * The "devices" page, built on SignOff's programmatic API. Plain forms that POST, so it works
+ * without JavaScript; with it (signoff.js, sessions.js) devices sign out without a page load and
+ * this page itself leaves at once when another device signs it out.
  *
  * <ul>
- *   <li>{@code GET /app/sessions}: the user's live sessions ({@link SignOff#list}), this device
- *       marked, with "sign out" per other device, "sign out everywhere else" and "sign out
+ *   <li>{@code GET /app/sessions}: the user's live sessions ({@link SignOff#list}) as devices, this
+ *       one marked, a "Sign out" per other device, "Sign out everywhere else" and "Sign out
  *       everywhere" (POSTs to the module's {@code <prefix>/log_out/all}).</li>
  *   <li>{@code POST /app/sessions/end} (field {@code handle}): ends one of the user's sessions with
- *       {@link SignOff#end}, then {@code 303} back to the list.</li>
+ *       {@link SignOff#end}, then {@code 303} back to the list; {@code 204} / {@code 404} for
+ *       JSON clients (sessions.js).</li>
  * </ul>
  */
 @WebServlet(name = "demo-sessions", urlPatterns = {SessionsServlet.LIST_PATH, SessionsServlet.END_PATH})
@@ -28,10 +32,12 @@ public class SessionsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String LIST_PATH = "/app/sessions";
     static final String END_PATH = "/app/sessions/end";
-    /** Notes shown after ending a session, selected by {@code ?ended=…}. */
+    static final String SCRIPT = "/sessions.js";
+    /** Notes shown after a change, selected by {@code ?ended=…}. */
     private static final Map<String, String> NOTES = Map.of(
             "1", "That device was signed out.",
-            "0", "That session had already ended.");
+            "0", "That session had already ended.",
+            "others", "All your other devices were signed out.");
 
     @Inject
     transient SignOff signOff;
@@ -43,29 +49,42 @@ public class SessionsServlet extends HttpServlet {
             return;
         }
         String user = request.getRemoteUser();
-        List<SessionInfo> sessions = signOff.list(user);
+        List<SessionInfo> sessions = signOff.list(request);
         String current = signOff.currentHandle(request).orElse("");
-        String context = Html.escape(request.getContextPath());
+        long others = sessions.stream().filter(s -> !s.current() && !s.handle().equals(current)).count();
         String prefix = Html.escape(signOff.prefixPath(request));
-        String backHere = Html.hidden("next", request.getContextPath() + LIST_PATH);
+        String list = DeviceList.render(sessions, current,
+                new DeviceList.EndForm(request.getContextPath() + END_PATH, ""), Instant.now());
         String body = """
-                <h1>Your sessions</h1>
-                %s<p>Everywhere <strong>%s</strong> is signed in right now, most recently used first.</p>
-                %s
-                <section class="card actions">
-                  <form method="post" action="%s/log_out/all">
-                    <input type="hidden" name="keep_current" value="true">%s
-                    <button type="submit">Sign out everywhere else</button>
-                  </form>
-                  <form method="post" action="%s/log_out/all">
-                    <button type="submit" class="danger">Sign out everywhere</button>
-                  </form>
+                <div class="page-head">
+                  <h1>Your devices</h1>
+                  <p class="lead">Where <strong>%s</strong> is signed in right now, most recently active first.
+                  Don't recognise one? Sign it out, then change your password.</p>
+                </div>
+                %s<div class="live-status" role="status" aria-live="polite" data-live-status></div>
+                <section class="card" aria-labelledby="devices-title">
+                  <h2 id="devices-title">Signed-in devices <span class="count" data-device-count>%d</span></h2>
+                %s</section>
+                <section class="card" aria-labelledby="everywhere-title">
+                  <h2 id="everywhere-title">Sign out everywhere</h2>
+                  <p>Lost a phone, or signed in on a shared computer? End every session at once.</p>
+                  <div class="actions">
+                    <form method="post" action="%s/log_out/all">
+                      <input type="hidden" name="keep_current" value="true">%s
+                      <button type="submit"%s>Sign out everywhere else</button>
+                    </form>
+                    <form method="post" action="%s/log_out/all">
+                      <button type="submit" class="danger">Sign out everywhere, this device too</button>
+                    </form>
+                  </div>
                   %s
                 </section>
-                """.formatted(Html.notice(NOTES, request.getParameter("ended")),
-                Html.escape(user), table(sessions, current, context), prefix, backHere, prefix,
-                logOutAllLink(signOff.logOutAllUrl(request)));
-        Html.send(request, response, HttpServletResponse.SC_OK, "Sessions", body);
+                """.formatted(Html.escape(user), Html.notice(NOTES, request.getParameter("ended")), sessions.size(), list,
+                prefix, Html.hidden("next", request.getContextPath() + LIST_PATH + "?ended=others"),
+                others == 0 ? " disabled aria-describedby=\"no-others\"" : "", prefix,
+                (others == 0 ? "<p class=\"hint\" id=\"no-others\">You are signed in on this device only.</p>\n" : "")
+                        + logOutAllLink(signOff.logOutAllUrl(request)));
+        Html.send(request, response, HttpServletResponse.SC_OK, "Your devices", body, SCRIPT);
     }
 
     @Override
@@ -74,14 +93,23 @@ public class SessionsServlet extends HttpServlet {
             methodNotAllowed(response, "GET");
             return;
         }
+        boolean json = String.valueOf(request.getHeader("Accept")).contains("application/json");
         String handle = request.getParameter("handle");
         if (handle == null || handle.isBlank()) {
+            if (json) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
             Html.sendMessage(request, response, HttpServletResponse.SC_BAD_REQUEST, "Nothing ended",
-                    "Which session? The form had no handle.", LIST_PATH, "Back to your sessions");
+                    "Which session? The form had no handle.", LIST_PATH, "Back to your devices");
             return;
         }
         // end() only ever ends the caller's own sessions: another user's handle is "unknown".
         boolean ended = signOff.end(request.getRemoteUser(), handle);
+        if (json) {
+            response.setStatus(ended ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         Html.seeOther(response, request.getContextPath() + LIST_PATH + "?ended=" + (ended ? "1" : "0"));
     }
 
@@ -90,41 +118,8 @@ public class SessionsServlet extends HttpServlet {
         if (url == null || url.isEmpty()) {
             return "";
         }
-        return "<p class=\"hint\"><a href=\"" + Html.escape(url) + "\">Sign-out-everywhere link (for server-side"
-                + " redirects)</a>: one-time, so an app can send a user there with a plain redirect.</p>";
-    }
-
-    private static String table(List<SessionInfo> sessions, String current, String context) {
-        if (sessions.isEmpty()) {
-            return "<p>No live sessions.</p>";
-        }
-        StringBuilder rows = new StringBuilder();
-        for (SessionInfo session : sessions) {
-            // list(user) has no request to compare with, so "this device" is the handle SignOff bound to this request.
-            rows.append(row(session, session.current() || session.handle().equals(current), context));
-        }
-        return """
-                <table class="sessions">
-                  <thead><tr><th>Device</th><th>IP address</th><th>Signed in</th><th>Last active</th><th></th></tr></thead>
-                  <tbody>
-                %s  </tbody>
-                </table>
-                """.formatted(rows);
-    }
-
-    private static String row(SessionInfo session, boolean current, String context) {
-        String device = "<span title=\"" + Html.escape(session.userAgent()) + "\">"
-                + Html.escape(UserAgents.describe(session.userAgent())) + "</span>";
-        if (session.purpose() != null && !"session".equals(session.purpose())) {
-            device += " <span class=\"tag\">" + Html.escape(session.purpose()) + "</span>";
-        }
-        String action = current
-                ? "<span class=\"tag current\">This device</span>"
-                : "<form method=\"post\" action=\"" + context + END_PATH + "\">" + Html.hidden("handle", session.handle())
-                        + "<button type=\"submit\">Sign out</button></form>";
-        return "    <tr%s><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>%n".formatted(
-                current ? " class=\"current\"" : "", device, Html.escape(session.ip()),
-                Html.time(session.createdAt()), Html.time(session.lastSeenAt()), action);
+        return "<p class=\"hint\">For developers: SignOff also issued a <a href=\"" + Html.escape(url)
+                + "\">one-time sign-out-everywhere link</a>, which an app can redirect to from server code.</p>";
     }
 
     private static void methodNotAllowed(HttpServletResponse response, String allow) throws IOException {

@@ -1,0 +1,42 @@
+-- SignOff registry tables for Apache Derby (tested: Derby 10.16, by ./mvnw verify).
+--
+-- The embedded default needs none of this: JPA schema generation creates the tables on first use.
+-- For a Derby network server whose tables an admin creates, run it with ij:
+--
+--   ij> CONNECT 'jdbc:derby://dbhost:1527/signoff;user=signoff';
+--   ij> RUN 'derby.sql';
+--
+-- Times are epoch milliseconds (BIGINT). DEVICE is the device described from the User-Agent.
+
+CREATE TABLE SIGNOFF_SESSION (
+    HANDLE              VARCHAR(32)  NOT NULL,
+    TOKEN_DIGEST        VARCHAR(64)  NOT NULL,
+    USER_NAME           VARCHAR(255) NOT NULL,
+    PURPOSE             VARCHAR(16)  NOT NULL,
+    CREATED_AT          BIGINT       NOT NULL,
+    LAST_SEEN_AT        BIGINT       NOT NULL,
+    IDLE_EXPIRES_AT     BIGINT       NOT NULL,
+    ABSOLUTE_EXPIRES_AT BIGINT       NOT NULL,
+    REVOKED_AT          BIGINT,
+    END_REASON          VARCHAR(32),
+    IP                  VARCHAR(64),
+    USER_AGENT          VARCHAR(512),
+    DEVICE              VARCHAR(100),
+    CONSTRAINT SIGNOFF_SESSION_PK PRIMARY KEY (HANDLE)
+);
+CREATE UNIQUE INDEX SIGNOFF_SESSION_DIGEST ON SIGNOFF_SESSION (TOKEN_DIGEST);
+CREATE INDEX SIGNOFF_SESSION_USER ON SIGNOFF_SESSION (USER_NAME, REVOKED_AT);
+CREATE INDEX SIGNOFF_SESSION_REVOKED ON SIGNOFF_SESSION (REVOKED_AT);
+
+CREATE TABLE SIGNOFF_AUDIT (
+    ID          VARCHAR(32)  NOT NULL,
+    OCCURRED_AT BIGINT       NOT NULL,
+    USER_NAME   VARCHAR(255) NOT NULL,
+    HANDLE      VARCHAR(32)  NOT NULL,
+    EVENT       VARCHAR(16)  NOT NULL,
+    REASON      VARCHAR(32),
+    IP          VARCHAR(64),
+    CONSTRAINT SIGNOFF_AUDIT_PK PRIMARY KEY (ID)
+);
+CREATE INDEX SIGNOFF_AUDIT_USER ON SIGNOFF_AUDIT (USER_NAME, OCCURRED_AT);
+CREATE INDEX SIGNOFF_AUDIT_AT ON SIGNOFF_AUDIT (OCCURRED_AT);

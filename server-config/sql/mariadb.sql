@@ -1,0 +1,49 @@
+-- SignOff registry tables for MariaDB and MySQL (tested: MariaDB 10.11, by ./mvnw verify;
+-- MySQL 8 follows the same syntax, untested).
+--
+-- For admins who create the tables themselves: run this once in the registry's database, then
+-- give the application's user only SELECT, INSERT, UPDATE, DELETE on both tables. SignOff's JPA
+-- schema generation then finds the tables and creates nothing (its CREATE attempts fail and are
+-- logged, harmlessly).
+--
+--   mariadb signoff < mariadb.sql
+--   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_SESSION TO 'signoff_app'@'%';
+--   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_AUDIT TO 'signoff_app'@'%';
+--
+-- Table names are upper case, exactly as the application writes them (they are case-sensitive
+-- on Linux). The binary collation keeps handles, digests and user names case-sensitive, as on
+-- every other database; with the default *_ci collation "Alice" and "alice" would be one user.
+-- Times are epoch milliseconds (BIGINT). DEVICE is the device described from the User-Agent.
+
+CREATE TABLE SIGNOFF_SESSION (
+    HANDLE              VARCHAR(32)  NOT NULL,
+    TOKEN_DIGEST        VARCHAR(64)  NOT NULL,
+    USER_NAME           VARCHAR(255) NOT NULL,
+    PURPOSE             VARCHAR(16)  NOT NULL,
+    CREATED_AT          BIGINT       NOT NULL,
+    LAST_SEEN_AT        BIGINT       NOT NULL,
+    IDLE_EXPIRES_AT     BIGINT       NOT NULL,
+    ABSOLUTE_EXPIRES_AT BIGINT       NOT NULL,
+    REVOKED_AT          BIGINT,
+    END_REASON          VARCHAR(32),
+    IP                  VARCHAR(64),
+    USER_AGENT          VARCHAR(512),
+    DEVICE              VARCHAR(100),
+    CONSTRAINT SIGNOFF_SESSION_PK PRIMARY KEY (HANDLE)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE UNIQUE INDEX SIGNOFF_SESSION_DIGEST ON SIGNOFF_SESSION (TOKEN_DIGEST);
+CREATE INDEX SIGNOFF_SESSION_USER ON SIGNOFF_SESSION (USER_NAME, REVOKED_AT);
+CREATE INDEX SIGNOFF_SESSION_REVOKED ON SIGNOFF_SESSION (REVOKED_AT);
+
+CREATE TABLE SIGNOFF_AUDIT (
+    ID          VARCHAR(32)  NOT NULL,
+    OCCURRED_AT BIGINT       NOT NULL,
+    USER_NAME   VARCHAR(255) NOT NULL,
+    HANDLE      VARCHAR(32)  NOT NULL,
+    EVENT       VARCHAR(16)  NOT NULL,
+    REASON      VARCHAR(32),
+    IP          VARCHAR(64),
+    CONSTRAINT SIGNOFF_AUDIT_PK PRIMARY KEY (ID)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX SIGNOFF_AUDIT_USER ON SIGNOFF_AUDIT (USER_NAME, OCCURRED_AT);
+CREATE INDEX SIGNOFF_AUDIT_AT ON SIGNOFF_AUDIT (OCCURRED_AT);

@@ -1,0 +1,44 @@
+-- SignOff registry tables for Oracle Database (12.2 or later).
+-- UNTESTED: written from Oracle's SQL Language Reference (CREATE TABLE, data types, reserved
+-- words) and not run here; there is no Oracle server on the build machine. Please report fixes.
+--
+-- For admins who create the tables themselves: run this once as the schema owner (SQL*Plus or
+-- SQLcl: @oracle.sql), then grant the application's user SELECT, INSERT, UPDATE, DELETE on both
+-- tables (and let it see them, e.g. with synonyms or ALTER SESSION SET CURRENT_SCHEMA).
+--
+-- NUMBER(19) holds epoch milliseconds (Java long); VARCHAR2(n CHAR) counts characters, not bytes.
+-- Oracle compares strings case-sensitively, as SignOff expects. DEVICE is the device described
+-- from the User-Agent.
+
+CREATE TABLE SIGNOFF_SESSION (
+    HANDLE              VARCHAR2(32 CHAR)  NOT NULL,
+    TOKEN_DIGEST        VARCHAR2(64 CHAR)  NOT NULL,
+    USER_NAME           VARCHAR2(255 CHAR) NOT NULL,
+    PURPOSE             VARCHAR2(16 CHAR)  NOT NULL,
+    CREATED_AT          NUMBER(19)         NOT NULL,
+    LAST_SEEN_AT        NUMBER(19)         NOT NULL,
+    IDLE_EXPIRES_AT     NUMBER(19)         NOT NULL,
+    ABSOLUTE_EXPIRES_AT NUMBER(19)         NOT NULL,
+    REVOKED_AT          NUMBER(19),
+    END_REASON          VARCHAR2(32 CHAR),
+    IP                  VARCHAR2(64 CHAR),
+    USER_AGENT          VARCHAR2(512 CHAR),
+    DEVICE              VARCHAR2(100 CHAR),
+    CONSTRAINT SIGNOFF_SESSION_PK PRIMARY KEY (HANDLE)
+);
+CREATE UNIQUE INDEX SIGNOFF_SESSION_DIGEST ON SIGNOFF_SESSION (TOKEN_DIGEST);
+CREATE INDEX SIGNOFF_SESSION_USER ON SIGNOFF_SESSION (USER_NAME, REVOKED_AT);
+CREATE INDEX SIGNOFF_SESSION_REVOKED ON SIGNOFF_SESSION (REVOKED_AT);
+
+CREATE TABLE SIGNOFF_AUDIT (
+    ID          VARCHAR2(32 CHAR)  NOT NULL,
+    OCCURRED_AT NUMBER(19)         NOT NULL,
+    USER_NAME   VARCHAR2(255 CHAR) NOT NULL,
+    HANDLE      VARCHAR2(32 CHAR)  NOT NULL,
+    EVENT       VARCHAR2(16 CHAR)  NOT NULL,
+    REASON      VARCHAR2(32 CHAR),
+    IP          VARCHAR2(64 CHAR),
+    CONSTRAINT SIGNOFF_AUDIT_PK PRIMARY KEY (ID)
+);
+CREATE INDEX SIGNOFF_AUDIT_USER ON SIGNOFF_AUDIT (USER_NAME, OCCURRED_AT);
+CREATE INDEX SIGNOFF_AUDIT_AT ON SIGNOFF_AUDIT (OCCURRED_AT);

@@ -1,0 +1,44 @@
+-- SignOff registry tables for PostgreSQL (tested: PostgreSQL 15, by ./mvnw verify).
+--
+-- For admins who create the tables themselves: run this once as the schema owner, then give the
+-- application's database user only SELECT, INSERT, UPDATE, DELETE on both tables. SignOff's JPA
+-- schema generation then finds the tables and creates nothing (its CREATE attempts fail and are
+-- logged, harmlessly). Unquoted names fold to lower case, as the JPA provider's own do.
+--
+--   psql -v ON_ERROR_STOP=1 -d signoff -f postgresql.sql
+--   GRANT SELECT, INSERT, UPDATE, DELETE ON SIGNOFF_SESSION, SIGNOFF_AUDIT TO signoff_app;
+--
+-- Times are epoch milliseconds (BIGINT). DEVICE is the device described from the User-Agent.
+
+CREATE TABLE SIGNOFF_SESSION (
+    HANDLE              VARCHAR(32)  NOT NULL,
+    TOKEN_DIGEST        VARCHAR(64)  NOT NULL,
+    USER_NAME           VARCHAR(255) NOT NULL,
+    PURPOSE             VARCHAR(16)  NOT NULL,
+    CREATED_AT          BIGINT       NOT NULL,
+    LAST_SEEN_AT        BIGINT       NOT NULL,
+    IDLE_EXPIRES_AT     BIGINT       NOT NULL,
+    ABSOLUTE_EXPIRES_AT BIGINT       NOT NULL,
+    REVOKED_AT          BIGINT,
+    END_REASON          VARCHAR(32),
+    IP                  VARCHAR(64),
+    USER_AGENT          VARCHAR(512),
+    DEVICE              VARCHAR(100),
+    CONSTRAINT SIGNOFF_SESSION_PK PRIMARY KEY (HANDLE)
+);
+CREATE UNIQUE INDEX SIGNOFF_SESSION_DIGEST ON SIGNOFF_SESSION (TOKEN_DIGEST);
+CREATE INDEX SIGNOFF_SESSION_USER ON SIGNOFF_SESSION (USER_NAME, REVOKED_AT);
+CREATE INDEX SIGNOFF_SESSION_REVOKED ON SIGNOFF_SESSION (REVOKED_AT);
+
+CREATE TABLE SIGNOFF_AUDIT (
+    ID          VARCHAR(32)  NOT NULL,
+    OCCURRED_AT BIGINT       NOT NULL,
+    USER_NAME   VARCHAR(255) NOT NULL,
+    HANDLE      VARCHAR(32)  NOT NULL,
+    EVENT       VARCHAR(16)  NOT NULL,
+    REASON      VARCHAR(32),
+    IP          VARCHAR(64),
+    CONSTRAINT SIGNOFF_AUDIT_PK PRIMARY KEY (ID)
+);
+CREATE INDEX SIGNOFF_AUDIT_USER ON SIGNOFF_AUDIT (USER_NAME, OCCURRED_AT);
+CREATE INDEX SIGNOFF_AUDIT_AT ON SIGNOFF_AUDIT (OCCURRED_AT);

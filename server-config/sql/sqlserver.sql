@@ -1,0 +1,46 @@
+-- SignOff registry tables for Microsoft SQL Server (2016 or later) and Azure SQL.
+-- UNTESTED: written from the Transact-SQL reference (CREATE TABLE, CREATE INDEX, collations,
+-- reserved keywords) and not run here; there is no SQL Server on the build machine. Please report
+-- fixes.
+--
+-- For admins who create the tables themselves: run this once (sqlcmd -d signoff -i sqlserver.sql),
+-- then grant the application's user SELECT, INSERT, UPDATE, DELETE on both tables.
+--
+-- NVARCHAR everywhere: the JDBC driver sends strings as Unicode by default, and comparing an
+-- NVARCHAR parameter with a VARCHAR column can turn index seeks into scans. The binary collation
+-- keeps handles and user names case-sensitive, as on every other database (the server default is
+-- usually case-insensitive). BIGINT holds epoch milliseconds. DEVICE is the device described from
+-- the User-Agent.
+
+CREATE TABLE SIGNOFF_SESSION (
+    HANDLE              NVARCHAR(32) COLLATE Latin1_General_100_BIN2  NOT NULL,
+    TOKEN_DIGEST        NVARCHAR(64) COLLATE Latin1_General_100_BIN2  NOT NULL,
+    USER_NAME           NVARCHAR(255) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    PURPOSE             NVARCHAR(16)                                  NOT NULL,
+    CREATED_AT          BIGINT                                        NOT NULL,
+    LAST_SEEN_AT        BIGINT                                        NOT NULL,
+    IDLE_EXPIRES_AT     BIGINT                                        NOT NULL,
+    ABSOLUTE_EXPIRES_AT BIGINT                                        NOT NULL,
+    REVOKED_AT          BIGINT,
+    END_REASON          NVARCHAR(32),
+    IP                  NVARCHAR(64),
+    USER_AGENT          NVARCHAR(512),
+    DEVICE              NVARCHAR(100),
+    CONSTRAINT SIGNOFF_SESSION_PK PRIMARY KEY (HANDLE)
+);
+CREATE UNIQUE INDEX SIGNOFF_SESSION_DIGEST ON SIGNOFF_SESSION (TOKEN_DIGEST);
+CREATE INDEX SIGNOFF_SESSION_USER ON SIGNOFF_SESSION (USER_NAME, REVOKED_AT);
+CREATE INDEX SIGNOFF_SESSION_REVOKED ON SIGNOFF_SESSION (REVOKED_AT);
+
+CREATE TABLE SIGNOFF_AUDIT (
+    ID          NVARCHAR(32) COLLATE Latin1_General_100_BIN2  NOT NULL,
+    OCCURRED_AT BIGINT                                        NOT NULL,
+    USER_NAME   NVARCHAR(255) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    HANDLE      NVARCHAR(32) COLLATE Latin1_General_100_BIN2  NOT NULL,
+    EVENT       NVARCHAR(16)                                  NOT NULL,
+    REASON      NVARCHAR(32),
+    IP          NVARCHAR(64),
+    CONSTRAINT SIGNOFF_AUDIT_PK PRIMARY KEY (ID)
+);
+CREATE INDEX SIGNOFF_AUDIT_USER ON SIGNOFF_AUDIT (USER_NAME, OCCURRED_AT);
+CREATE INDEX SIGNOFF_AUDIT_AT ON SIGNOFF_AUDIT (OCCURRED_AT);

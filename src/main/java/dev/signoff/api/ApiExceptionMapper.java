@@ -1,0 +1,43 @@
+package dev.signoff.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every failure inside {@link SignOffApi} into {@link ApiError} JSON: the runtime's own
+ * answers (404 no route, 405, 406 …) get a body, an unreachable registry is 503, anything else
+ * 500 with no internals (the log has them). Registered only by {@link SignOffApi#getClasses()},
+ * never by scanning (no {@code @Provider}), so an app's own JAX-RS errors stay as they were.
+ */
+public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof WebApplicationException wae) {
+            Response r = wae.getResponse();
+            return r.hasEntity() ? r : ApiError.forStatus(r.getStatus()).response(r.getStatus());
+        }
+        if (registryDown(e)) {
+            LOG.log(Level.WARNING, "SignOff API: session registry unavailable", e);
+            return Response.fromResponse(ApiError.UNAVAILABLE.response(503)).header("Retry-After", "5").build();
+        }
+        LOG.log(Level.SEVERE, "SignOff API: request failed", e);
+        return ApiError.forStatus(500).response(500);
+    }
+
+    /** Whether a database failure is behind the exception (JPA's or JDBC's, however wrapped). */
+    static boolean registryDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException || t instanceof jakarta.persistence.PersistenceException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

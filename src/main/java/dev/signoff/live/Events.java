@@ -1,0 +1,62 @@
+package dev.signoff.live;
+
+import dev.signoff.events.EndReason;
+
+/**
+ * The text of the event stream: SSE framing ({@code event:}, {@code data:}, {@code retry:},
+ * comment lines) and the small JSON payloads, built from fixed strings and escaped values.
+ */
+final class Events {
+    /** Milliseconds a browser waits before reconnecting a stream the server closed. */
+    static final long RETRY_MILLIS = 3000;
+    /** Reason sent when the registry no longer knows the session at all. */
+    static final String UNKNOWN_REASON = "unknown";
+
+    private Events() {
+    }
+
+    /** The first lines of a stream: the reconnect delay and a comment that makes proxies pass the headers on. */
+    static String opening(long retryMillis) {
+        return "retry: " + retryMillis + "\n: connected\n\n";
+    }
+
+    /** A comment line; clients ignore it, proxies see traffic. */
+    static String heartbeat() {
+        return ": heartbeat\n\n";
+    }
+
+    /** {@code event: revoked} with {@code {"reason": "...", "login": "..."}}. */
+    static String revoked(String reason, String loginUrl) {
+        return "event: revoked\ndata: " + revokedJson(reason, loginUrl) + "\n\n";
+    }
+
+    static String revokedJson(String reason, String loginUrl) {
+        return "{\"reason\":" + json(reason) + ",\"login\":" + json(loginUrl) + "}";
+    }
+
+    static String reason(EndReason reason) {
+        return reason == null ? UNKNOWN_REASON : reason.code();
+    }
+
+    /** A JSON string literal; also safe inside a script (no raw '<'). */
+    static String json(String value) {
+        StringBuilder b = new StringBuilder(value.length() + 2).append('"');
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '<' -> b.append("\\u003c");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.signoff.registry;
+
+import dev.signoff.events.EndReason;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The registry's revocation transactions, each {@code REQUIRES_NEW}; {@link SessionRegistry} calls
+ * them and runs one again when the database rolled it back to break a lock conflict. Rows are
+ * locked in Java's {@link String} order of their handles, the order {@link Purger} uses too, so
+ * that the order does not depend on the database's collation.
+ */
+@ApplicationScoped
+public class Revocations {
+    private EntityManager em;
+
+    @PostConstruct
+    void lookUpEntityManager() {
+        em = SessionRegistry.entityManager();
+    }
+
+    /**
+     * Ends the given sessions. Returns those this call ended, each as it was stored (already
+     * revoked ones are skipped: whoever revoked first wins, once).
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<SessionSnapshot> revoke(Collection<String> handles, EndReason reason, long now, String ip) {
+        List<SessionSnapshot> ended = new ArrayList<>();
+        for (String handle : new TreeSet<>(handles)) {
+            int updated = em.createNamedQuery(SessionRecord.REVOKE)
+                    .setParameter("now", now)
+                    .setParameter("reason", reason)
+                    .setParameter("handle", handle)
+                    .executeUpdate();
+            if (updated == 1) {
+                SessionRecord record = em.find(SessionRecord.class, handle);
+                em.refresh(record);
+                em.persist(new AuditRecord(now, record.snapshot().user(), handle, AuditRecord.Action.ENDED, reason, ip));
+                ended.add(record.snapshot());
+            }
+        }
+        return ended;
+    }
+
+    /** Ends every live session of the user but {@code keep}; returns those this call ended. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, EndReason reason, long now, String ip) {
+        List<String> handles = new ArrayList<>(em.createNamedQuery(SessionRecord.LIVE_HANDLES_BY_USER, String.class)
+                .setParameter("user", user)
+                .getResultList());
+        keep.ifPresent(handles::remove);
+        return revoke(handles, reason, now, ip);
+    }
+}
