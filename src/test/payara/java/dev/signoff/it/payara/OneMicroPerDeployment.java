@@ -7,14 +7,24 @@ import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
 import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
 import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.descriptor.api.Descriptor;
 
+import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
 
 /**
  * Payara Micro's Arquillian adapter (3.1) starts a Payara Micro JVM per deployment but remembers
@@ -24,6 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * only ({@link OneMicroPerDeploymentExtension}).
  */
 public class OneMicroPerDeployment implements DeployableContainer<PayaraMicroContainerConfiguration> {
+    private static final Logger LOG = Logger.getLogger(OneMicroPerDeployment.class.getName());
+    private static final int BOOT_ATTEMPTS = 3;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private PayaraMicroContainerConfiguration configuration;
     private String jvmOptions;
@@ -67,10 +79,88 @@ public class OneMicroPerDeployment implements DeployableContainer<PayaraMicroCon
         String derby = "-Dsignoff.derby.database=signoff-" + archive.getName().replaceAll("\\W", "-");
         configuration.setCmdOptions(jvmOptions == null ? derby : jvmOptions + " " + derby);
         withDerby(archive);
-        PayaraMicroDeployableContainer micro = new PayaraMicroDeployableContainer();
-        micro.setup(configuration);
-        running.put(archive.getName(), new Running(micro, archive));
-        return micro.deploy(archive);
+        for (int attempt = 1; ; attempt++) {
+            PayaraMicroDeployableContainer micro = new PayaraMicroDeployableContainer();
+            micro.setup(configuration);
+            running.put(archive.getName(), new Running(micro, archive));
+            try {
+                return withContextRoot(deployWatchingTheProcess(micro, archive), archive.getName());
+            } catch (DeploymentException e) {
+                stopMicro(archive.getName());
+                if (attempt == BOOT_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warning(() -> "Payara Micro did not start " + archive.getName() + " (" + e.getMessage() + "); starting a new one");
+            }
+        }
+    }
+
+    /**
+     * Payara Micro 6.2025.10 sometimes fails its own boot (a ConcurrentModificationException in HK2
+     * while creating HealthCheckService, before any application is deployed) and exits. The adapter
+     * only notices after its 180 s start-up timeout; this watches the process and gives up at once,
+     * so that {@link #deploy} can start another.
+     */
+    static ProtocolMetaData deployWatchingTheProcess(PayaraMicroDeployableContainer micro, Archive<?> archive)
+            throws DeploymentException {
+        ExecutorService starter = Executors.newSingleThreadExecutor();
+        try {
+            Future<ProtocolMetaData> deployed = starter.submit(() -> micro.deploy(archive));
+            while (true) {
+                try {
+                    ProtocolMetaData meta = deployed.get(1, TimeUnit.SECONDS);
+                    if (meta == null) {
+                        throw new DeploymentException("the adapter returned no deployment of " + archive.getName());
+                    }
+                    return meta;
+                } catch (TimeoutException stillStarting) {
+                    Process process = processOf(micro);
+                    if (process != null && !process.isAlive()) {
+                        deployed.cancel(true);
+                        throw new DeploymentException("Payara Micro exited while starting, exit code " + process.exitValue());
+                    }
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof DeploymentException d ? d : new DeploymentException("deployment failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DeploymentException("interrupted while Payara Micro was starting", e);
+                }
+            }
+        } finally {
+            starter.shutdownNow();
+        }
+    }
+
+    /** The adapter's Payara Micro process: a private field of PayaraMicroDeployableContainer 3.1. */
+    private static Process processOf(PayaraMicroDeployableContainer micro) {
+        try {
+            Field f = PayaraMicroDeployableContainer.class.getDeclaredField("payaraMicroProcess");
+            f.setAccessible(true);
+            return (Process) f.get(micro);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("arquillian-payara-micro-managed changed: no field payaraMicroProcess", e);
+        }
+    }
+
+    /**
+     * The adapter (3.1) polls Payara Micro's output and parses it as soon as the "Instance
+     * Configuration" record has reached its "Https Port(s)" line; when the poll falls between that
+     * line and the "Deployed" list that follows, it finds no servlets, and Arquillian then hands the
+     * tests the server's root URL instead of the application's: every request is a 404 (seen in CI,
+     * LogoutRoutesIT). The record is only printed once the application is deployed, so the context
+     * root Payara Micro gives a WAR, its name, is added when the adapter missed it.
+     */
+    static ProtocolMetaData withContextRoot(ProtocolMetaData found, String archiveName) {
+        HTTPContext http = found.getContexts(HTTPContext.class).iterator().next();
+        if (!http.getServlets().isEmpty()) {
+            return found;
+        }
+        String root = "/" + archiveName.replaceFirst("\\.war$", "");
+        LOG.warning(() -> "The adapter read Payara Micro's output before the list of deployed servlets; "
+                + archiveName + " is at its default context root " + root);
+        HTTPContext fixed = new HTTPContext(http.getHost(), http.getPort());
+        fixed.add(new Servlet("default", root));
+        return new ProtocolMetaData().addContext(fixed);
     }
 
     /**
@@ -91,7 +181,7 @@ public class OneMicroPerDeployment implements DeployableContainer<PayaraMicroCon
 
     private void stopMicro(String name) throws DeploymentException {
         Running r = running.remove(name);
-        if (r != null) {
+        if (r != null && processOf(r.micro()) != null) {
             r.micro().undeploy(r.archive());
         }
     }
