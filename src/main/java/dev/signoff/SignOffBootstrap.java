@@ -10,6 +10,7 @@ import dev.signoff.cookies.SessionCookieHardening;
 import dev.signoff.filter.SignOffFilter;
 import dev.signoff.live.EventsServlet;
 import dev.signoff.live.ScriptServlet;
+import dev.signoff.login.LoginRequests;
 import dev.signoff.logout.LogoutServlet;
 import dev.signoff.metrics.MetricsMBeans;
 import dev.signoff.metrics.SignOffMetrics;
@@ -58,6 +59,11 @@ public class SignOffBootstrap implements ServletContextListener {
         FilterRegistration.Dynamic filter = context.addFilter("SignOffFilter", SignOffFilter.class);
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // Form logins (j_security_check) never reach a filter: a request listener changes their session id.
+        context.addListener(LoginRequests.class);
+        FilterRegistration.Dynamic forwards = context.addFilter("SignOffFormLoginForwards", LoginRequests.Forwards.class);
+        forwards.setAsyncSupported(true);
+        forwards.addMappingForUrlPatterns(EnumSet.of(DispatcherType.FORWARD), false, "/*");
 
         String prefix = settings.prefix();
         // For pages that link the module's routes without CDI, e.g. a JSP:

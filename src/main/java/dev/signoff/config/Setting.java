@@ -25,8 +25,13 @@ public enum Setting {
     EXCLUDE("exclude", "*.css,*.js,*.png,*.jpg,*.jpeg,*.gif,*.svg,*.ico,*.woff,*.woff2,*.map",
             "comma-separated paths: '/static/*' (prefix), '*.css' (suffix) or '/exact'",
             "Requests to these paths (relative to the context root) are not checked."),
-    LOGIN_PAGE("login-page", "/login", Forms.PATH,
-            "Where an HTML request of an ended session is sent (relative to the context root)."),
+    LOGIN_PAGE("login-page", "", Forms.PATH + ", or empty",
+            "Where an HTML request of an ended session is sent (relative to the context root). Empty: back to the page asked for "
+                    + "(GET) or the context root, so the app's own security constraint shows its own login page."),
+    UNROTATED_LOGIN("unrotated-login", "end", "end or bind",
+            "A login whose session id SignOff did not see change at authentication (a login path none of its hooks covers): "
+                    + "end it (reason fixation_suspected; the user signs in again) or bind it anyway. bind is unsafe: whoever "
+                    + "knew the session id before the login (a planted cookie) is signed in as the user too."),
     LOGOUT_REDIRECT("logout-redirect", "/", Forms.PATH,
             "Where a logout sends HTML clients when there is no valid same-origin 'next'."),
     CACHE_CONTROL("cache-control", "no-store", "a Cache-Control value, or 'none' to leave responses alone",

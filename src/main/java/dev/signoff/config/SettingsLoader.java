@@ -75,7 +75,8 @@ public final class SettingsLoader {
                 duration(Setting.STALENESS),
                 positive(Setting.LAST_SEEN_INTERVAL),
                 list(Setting.EXCLUDE, this::excludePattern),
-                path(Setting.LOGIN_PAGE),
+                optionalPath(Setting.LOGIN_PAGE),
+                parse(Setting.UNROTATED_LOGIN, SettingsLoader::bindUnrotated),
                 path(Setting.LOGOUT_REDIRECT),
                 cacheControl(),
                 clearSiteData(),
@@ -188,6 +189,18 @@ public final class SettingsLoader {
 
     private String path(Setting setting) {
         return parse(setting, SettingsLoader::checkPath);
+    }
+
+    private Optional<String> optionalPath(Setting setting) {
+        return parse(setting, v -> v.isEmpty() ? Optional.<String>empty() : Optional.of(checkPath(v)));
+    }
+
+    private static boolean bindUnrotated(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "end" -> false;
+            case "bind" -> true;
+            default -> throw new IllegalArgumentException(v);
+        };
     }
 
     private String prefix() {

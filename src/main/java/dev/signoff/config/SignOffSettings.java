@@ -21,7 +21,8 @@ public record SignOffSettings(
         Duration staleness,
         Duration lastSeenInterval,
         List<String> exclude,
-        String loginPage,
+        Optional<String> loginPage,
+        boolean bindUnrotatedLogins,
         String logoutRedirect,
         Optional<String> cacheControl,
         List<String> clearSiteData,
@@ -54,6 +55,15 @@ public record SignOffSettings(
     /** The defaults, as if nothing were configured. */
     public static SignOffSettings defaults() {
         return SettingsLoader.load(key -> null, Map.of(), Map.of()).settings();
+    }
+
+    /**
+     * Where a page request of an ended session goes: the login page when one is set, else the page
+     * asked for ({@code requested}, path and query), which the app's own security constraint then
+     * answers with its own login page.
+     */
+    public String signInAgainTarget(String contextPath, String requested) {
+        return loginPage.map(page -> contextPath + page).orElse(requested);
     }
 
     /** The logout policy for a kind of credential change. */

@@ -17,7 +17,14 @@ public enum EndReason {
     /** Older than the absolute lifetime. */
     ABSOLUTE_TIMEOUT,
     /** The user exceeded the maximum number of sessions. */
-    LIMIT;
+    LIMIT,
+    /** The application ended the HttpSession itself ({@code session.invalidate()}, {@code request.logout()}). */
+    APP_LOGOUT,
+    /**
+     * A login that SignOff did not see get a fresh session id (a login path no hook covers): the
+     * pre-login id could be an attacker's, so the login is thrown away and the user logs in again.
+     */
+    FIXATION_SUSPECTED;
 
     /** The lower-case name used in JSON and logs, e.g. {@code idle_timeout}. */
     public String code() {

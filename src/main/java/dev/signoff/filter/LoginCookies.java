@@ -1,10 +1,10 @@
 package dev.signoff.filter;
 
 import dev.signoff.cookies.CookieSpec;
+import dev.signoff.login.LoginRotation;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.util.List;
 
@@ -16,20 +16,19 @@ import java.util.List;
  * cannot tell one device from another, so SignOff, for the cookies named in
  * {@code signoff.login-cookies}:
  * <ol>
- *   <li>binds a login only when it saw it happen: the request that logs in (anonymous when it
- *       came, authenticated when it leaves) gets its HttpSession marked ({@link #noteLogin}); the
- *       next request opens the registry session as for any login;</li>
+ *   <li>binds a login only when it saw it happen: the request that logs in leaves its HttpSession
+ *       (created now if needed) with a new id and a {@link LoginRotation} mark — the hooks of
+ *       {@code dev.signoff.login} do this for form, mechanism and programmatic logins, and
+ *       {@link #noteLogin} for a login made in the app's code that they did not see; the next
+ *       request opens the registry session as for any login;</li>
  *   <li>refuses every other request such a cookie authenticates without a registry session of its
- *       own ({@link #loginWithoutSession}): a copied cookie, or the cookie of a device whose session
- *       has ended, is worthless;</li>
+ *       own: without an HttpSession ({@link #withoutSession}), or with one in which SignOff saw no
+ *       login; a copied cookie, or the cookie of a device whose session has ended, is worthless;</li>
  *   <li>ends such a login by deleting the cookie instead of {@code request.logout()}
  *       ({@link #carried}), so that logging out one device leaves the user's other devices alone.</li>
  * </ol>
  */
 public final class LoginCookies {
-    /** HttpSession attribute: the user who logged in in the request that created or last used it. */
-    static final String LOGGED_IN = "dev.signoff.logged-in";
-
     private LoginCookies() {
     }
 
@@ -51,43 +50,29 @@ public final class LoginCookies {
     }
 
     /**
-     * Whether a login cookie authenticates this request, which has no registry session, although no
-     * request of this HttpSession logged {@code user} in.
+     * Whether a login cookie authenticates this request although it comes without an HttpSession:
+     * a copied cookie, or the cookie of a device whose session has ended. A request with a session
+     * is judged like any login ({@link LoginRotation#mayBind}): bound only if SignOff saw it happen.
      */
-    static boolean loginWithoutSession(HttpServletRequest request, String user, List<CookieSpec> loginCookies) {
-        if (!carried(request, loginCookies)) {
-            return false;
-        }
-        HttpSession session = request.getSession(false);
-        try {
-            return session == null || !user.equals(session.getAttribute(LOGGED_IN));
-        } catch (IllegalStateException e) {
-            // Invalidated by a concurrent request: no login was seen in it.
-            return true;
-        }
+    static boolean withoutSession(HttpServletRequest request, List<CookieSpec> loginCookies) {
+        return carried(request, loginCookies) && request.getSession(false) == null;
     }
 
     /**
-     * After a request that came anonymous: if it logged a user in, marks its HttpSession (created
-     * now if needed) so that the next request binds the login. Nothing when the response is already
-     * committed (its session cookie could not be sent any more); that login is then refused.
+     * After a request that came anonymous: if it logged a user in, gives it an HttpSession of its
+     * own (created now, or the one it came with under a new id) and the mark that lets the next
+     * request bind the login. Nothing when the response is already committed (its session cookie
+     * could not be sent any more); that login is then refused.
      */
     static void noteLogin(HttpServletRequest request, HttpServletResponse response, List<CookieSpec> loginCookies) {
         if (loginCookies.isEmpty() || request.getUserPrincipal() == null || response.isCommitted()) {
             return;
         }
         try {
-            request.getSession(true).setAttribute(LOGGED_IN, request.getUserPrincipal().getName());
+            request.getSession(true);
+            LoginRotation.rotate(request, request.getUserPrincipal().getName());
         } catch (IllegalStateException e) {
             // The application invalidated the session in this request (a logout after all): no login to note.
-        }
-    }
-
-    /** Clears the mark once the login is bound. */
-    static void bound(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.removeAttribute(LOGGED_IN);
         }
     }
 }

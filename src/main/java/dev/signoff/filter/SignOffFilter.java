@@ -5,10 +5,13 @@ import dev.signoff.config.SignOffSettings;
 import dev.signoff.events.EndReason;
 import dev.signoff.limit.SessionLimitException;
 import dev.signoff.live.EventsServlet;
+import dev.signoff.login.LoginRequest;
+import dev.signoff.login.LoginRotation;
 import dev.signoff.logout.Logout;
 import dev.signoff.logout.Requests;
 import dev.signoff.logout.Terminator;
 import dev.signoff.metrics.SignOffMetrics;
+import dev.signoff.registry.SessionRegistry;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -54,6 +57,8 @@ public class SignOffFilter extends HttpFilter {
     Logout logout;
     @Inject
     SignOffMetrics metrics;
+    @Inject
+    SessionRegistry registry;
 
     private PathMatcher excluded;
     private String eventsPath;
@@ -74,10 +79,12 @@ public class SignOffFilter extends HttpFilter {
             return;
         }
         SignOffSettings settings = configuration.settings();
+        // A programmatic login (request.login) in the app changes the session id at once (session fixation).
+        HttpServletRequest app = new LoginRequest(request);
         if (request.getSession(false) == null && !LoginCookies.carried(request, settings.loginCookies())) {
             // Nothing to check; without login cookies configured (the usual case) not even the principal.
             boolean anonymous = settings.loginCookies().isEmpty() || request.getUserPrincipal() == null;
-            chain.doFilter(request, response);
+            chain.doFilter(app, response);
             if (anonymous) {
                 LoginCookies.noteLogin(request, response, settings.loginCookies());
             }
@@ -87,6 +94,10 @@ public class SignOffFilter extends HttpFilter {
         Optional<SessionBinding> binding = Logout.binding(request);
         // A page's open event stream is not the user's activity: it must not hold off the idle timeout.
         boolean events = path.equals(eventsPath);
+        if (binding.isPresent() && LoginRotation.heldUnderReplacedId(request)) {
+            notTheSessionsHolder(request, response);
+            return;
+        }
         if (binding.isPresent()) {
             Verdict verdict;
             try {
@@ -107,10 +118,23 @@ public class SignOffFilter extends HttpFilter {
             }
         }
         if (binding.isEmpty() && principal != null) {
-            if (LoginCookies.loginWithoutSession(request, principal.getName(), settings.loginCookies())) {
+            if (LoginCookies.withoutSession(request, settings.loginCookies())) {
                 // A login cookie with no session of its own: copied, or of a device whose session ended.
                 end(request, response, chain, binding, Verdict.dead(EndReason.LOGOUT), settings, path, events);
                 return;
+            }
+            switch (claim(request, principal.getName(), settings)) {
+                case NOT_HOLDER -> {
+                    notTheSessionsHolder(request, response);
+                    return;
+                }
+                case UNSEEN -> {
+                    refuseUnrotated(request, response, chain, settings, path, events, principal.getName());
+                    return;
+                }
+                case BIND -> {
+                    // on to the registry session
+                }
             }
             try {
                 opener.open(request, response, principal.getName());
@@ -121,14 +145,86 @@ public class SignOffFilter extends HttpFilter {
                 unavailable(response, e);
                 return;
             }
-            LoginCookies.bound(request);
         }
         if (principal != null) {
             settings.cacheControl().ifPresent(v -> response.setHeader("Cache-Control", v));
         }
-        chain.doFilter(request, response);
+        chain.doFilter(app, response);
         if (principal == null) {
             LoginCookies.noteLogin(request, response, settings.loginCookies());
+        } else if (!events) {
+            binding.ifPresent(b -> endIfAppLoggedOut(request, b));
+        }
+    }
+
+    /**
+     * What the request may do with the login found on its HttpSession ({@link LoginRotation#claim});
+     * a login SignOff did not see is bound too when the admin accepts that
+     * ({@code signoff.unrotated-login=bind}).
+     */
+    private static LoginRotation.Claim claim(HttpServletRequest request, String user, SignOffSettings settings) {
+        HttpSession session = request.getSession(false);
+        LoginRotation.Claim claim = session == null ? LoginRotation.sessionless(request) : LoginRotation.claim(request, session, user);
+        if (claim == LoginRotation.Claim.UNSEEN && settings.bindUnrotatedLogins()) {
+            LOG.warning(() -> "SignOff: binding a login of " + user + " whose session id was not changed at login"
+                    + " (signoff.unrotated-login=bind): open to session fixation");
+            return LoginRotation.Claim.BIND;
+        }
+        return claim;
+    }
+
+    /**
+     * A login no hook saw get a fresh session id: whoever planted or saw the id before could be
+     * signed in as the user by it. Ended (audited, reason fixation_suspected); the user signs in again.
+     */
+    private void refuseUnrotated(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                 SignOffSettings settings, String path, boolean events, String user)
+            throws IOException, ServletException {
+        LOG.warning(() -> "SignOff: ended a login of " + user + " from " + request.getRemoteAddr()
+                + " whose session id was not changed at login (fixation suspected); the user must sign in again");
+        metrics.meter().ended(EndReason.FIXATION_SUSPECTED);
+        try {
+            registry.auditRefusedLogin(user, EndReason.FIXATION_SUSPECTED, configuration.clock().millis(), request.getRemoteAddr());
+        } catch (RuntimeException e) {
+            // The refusal stands without its audit row; the log line above records it.
+            metrics.meter().databaseError();
+            LOG.log(Level.WARNING, "SignOff: could not audit a refused login", e);
+        }
+        end(request, response, chain, Optional.empty(), Verdict.dead(EndReason.FIXATION_SUSPECTED), settings, path, events);
+    }
+
+    /**
+     * Answers a request that reached its session by an id since replaced (at a login): as a caller
+     * who is not signed in, without touching the session, which belongs to whoever logged in.
+     */
+    private static void notTheSessionsHolder(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        LOG.info(() -> "SignOff: refused a request from " + request.getRemoteAddr() + " that came with a session id"
+                + " replaced at a login meanwhile");
+        response.setHeader("Cache-Control", "no-store");
+        if ("GET".equals(request.getMethod()) && Requests.wantsPage(request)) {
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", requested(request));
+        } else {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write("{\"error\":\"unauthorized\",\"message\":\"Sign in first.\"}");
+        }
+    }
+
+    /**
+     * After the app ran: if it ended the bound HttpSession itself ({@code session.invalidate()} or
+     * {@code request.logout()}, its own logout button), the registry session ends with it (reason
+     * app_logout), so the device list, the session limit, other nodes and open pages know. Only a
+     * request of the app does this: the server destroying sessions for its own reasons (timeout,
+     * shutdown, undeploy, passivation, replication) never passes here.
+     */
+    private void endIfAppLoggedOut(HttpServletRequest request, SessionBinding before) {
+        if (request.getAttribute(Logout.ENDED_HERE) != null) {
+            return;
+        }
+        boolean invalidated = Logout.binding(request).filter(b -> b.handle().equals(before.handle())).isEmpty();
+        if (invalidated || request.getUserPrincipal() == null) {
+            endQuietly(request, before, EndReason.APP_LOGOUT);
         }
     }
 
@@ -143,11 +239,11 @@ public class SignOffFilter extends HttpFilter {
         if (events) {
             request.setAttribute(ENDED_ATTRIBUTE, reason);
             chain.doFilter(request, response);
-        } else if (path.equals(settings.loginPage())) {
+        } else if (settings.loginPage().filter(path::equals).isPresent()) {
             chain.doFilter(request, response);
         } else if ("GET".equals(request.getMethod()) && Requests.wantsPage(request)) {
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", request.getContextPath() + settings.loginPage());
+            response.setHeader("Location", settings.signInAgainTarget(request.getContextPath(), requested(request)));
         } else {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/json;charset=UTF-8");
@@ -185,15 +281,27 @@ public class SignOffFilter extends HttpFilter {
         LOG.info(e::getMessage);
         logout.local(request, response);
         if ("GET".equals(request.getMethod()) && Requests.wantsPage(request)) {
-            String login = request.getContextPath() + settings.loginPage();
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", login + (login.contains("?") ? "&" : "?") + "reason=" + SessionLimitException.CODE);
+            // The reason is only for a login page of SignOff's users; the app's own page would not know it.
+            response.setHeader("Location", settings.loginPage()
+                    .map(page -> request.getContextPath() + page + (page.contains("?") ? "&" : "?") + "reason=" + SessionLimitException.CODE)
+                    .orElseGet(() -> requested(request)));
         } else {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write("{\"error\":\"" + SessionLimitException.CODE + "\",\"message\":\"Too many sessions:"
                     + " sign out on another device first.\",\"limit\":" + e.limit() + "}");
         }
+    }
+
+    /**
+     * The page the request asked for, as a same-origin path with its query, to be asked for again
+     * without the ended session; the context root when the raw path could not serve as a redirect.
+     */
+    static String requested(HttpServletRequest request) {
+        String query = request.getQueryString();
+        String target = request.getRequestURI() + (query == null ? "" : "?" + query);
+        return Requests.safeNext(target).orElse(request.getContextPath() + "/");
     }
 
     private void unavailable(HttpServletResponse response, RuntimeException e) throws IOException {

@@ -57,7 +57,7 @@ public class EventsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         boolean poll = request.getParameter("poll") != null;
-        String login = request.getContextPath() + configuration.settings().loginPage();
+        String login = configuration.settings().signInAgainTarget(request.getContextPath(), request.getContextPath() + "/");
         Object ended = request.getAttribute(SignOffFilter.ENDED_ATTRIBUTE);
         if (ended instanceof EndReason reason) {
             endedAlready(response, poll, Events.reason(reason), login);

@@ -57,7 +57,8 @@ public class ScriptServlet extends HttpServlet {
     /** The script with this deployment's routes in place of the placeholder. */
     static String render(String template, String contextPath, SignOffSettings settings) {
         String prefix = contextPath + settings.prefix();
-        String config = "{\"login\":" + Events.json(contextPath + settings.loginPage())
+        String login = settings.loginPage().map(page -> Events.json(contextPath + page)).orElse("null");
+        String config = "{\"login\":" + login
                 + ",\"events\":" + Events.json(prefix + EventsServlet.PATH)
                 + ",\"logOut\":" + Events.json(prefix + "/log_out")
                 + ",\"logOutAll\":" + Events.json(prefix + "/log_out/all")

@@ -35,6 +35,8 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class Logout {
+    /** Request attribute: SignOff itself logged the caller out in this request (not the app). */
+    public static final String ENDED_HERE = "dev.signoff.logged-out";
     private static final Logger LOG = Logger.getLogger(Logout.class.getName());
 
     @Inject
@@ -101,6 +103,7 @@ public class Logout {
 
     /** Steps 2 to 5: the caller's container session, cookies and browser data. */
     public void local(HttpServletRequest request, HttpServletResponse response) {
+        request.setAttribute(ENDED_HERE, Boolean.TRUE);
         SignOffSettings settings = configuration.settings();
         // A login cookie serves all logins of the user: request.logout() would end it on every device,
         // so it is deleted below instead, and the filter refuses it without a session of its own.

@@ -20,6 +20,11 @@ public record NewSession(String handle, String tokenDigest, String user, Purpose
 
     public NewSession {
         userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT));
-        ip = ip == null ? null : ip.substring(0, Math.min(ip.length(), 64));
+        ip = cut(ip);
+    }
+
+    /** A client address cut to the width of the {@code IP} columns. */
+    static String cut(String ip) {
+        return ip == null ? null : ip.substring(0, Math.min(ip.length(), 64));
     }
 }

@@ -65,6 +65,15 @@ public class SessionRegistry {
     }
 
     /**
+     * Records a login that was refused before any session was stored (e.g. reason
+     * {@code fixation_suspected}): one audit line, under a handle of its own that names no session.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void auditRefusedLogin(String user, EndReason reason, long now, String ip) {
+        em.persist(new AuditRecord(now, user, Tokens.newHandle(), AuditRecord.Action.ENDED, reason, NewSession.cut(ip)));
+    }
+
+    /**
      * Sessions live at {@code now} across all nodes: not revoked, not past their absolute lifetime nor
      * their idle expiry as last written (which lags activity by up to the last-seen interval).
      */

@@ -17,7 +17,7 @@
  * Options, as data- attributes of the script tag:
  *   data-local-storage="*"        localStorage keys cleared on sign-out: "*" (default) all,
  *                                 "key1 key2" (space or comma separated) only these, "none" none
- *   data-login="/ctx/login"       where to go after sign-out (default: SignOff's login page)
+ *   data-login="/ctx/login"       where to go after sign-out (default: signoff.login-page; without one, this page again)
  *   data-notice="You were signed out."   the notice text
  *   data-redirect-delay="1500"    milliseconds the notice shows before the login page loads
  *   data-notice-style="none"      no built-in styling; style .signoff-notice yourself
@@ -66,6 +66,11 @@
     }
 
     function loginUrl(reason) {
+        if (!options.login) {
+            // No login page configured: load this page again; the app's own security constraint
+            // then shows its own login page (and brings the user back here after it).
+            return location.href;
+        }
         const url = new URL(options.login, location.href);
         url.searchParams.set('signed_out', reason || 'ended');
         return url.href;

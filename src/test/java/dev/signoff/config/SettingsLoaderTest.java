@@ -139,7 +139,8 @@ class SettingsLoaderTest {
         assertEquals(Duration.ofSeconds(1), s.staleness());
         assertEquals(Duration.ofMinutes(1), s.lastSeenInterval());
         assertEquals(Duration.ofMinutes(5), s.oneTimeTokenTtl());
-        assertEquals("/login", s.loginPage());
+        assertEquals(Optional.empty(), s.loginPage());
+        assertFalse(s.bindUnrotatedLogins());
         assertEquals("/", s.logoutRedirect());
         assertEquals(Optional.of("no-store"), s.cacheControl());
         assertEquals(List.of("storage"), s.clearSiteData());
@@ -325,7 +326,29 @@ class SettingsLoaderTest {
                 arguments(Setting.MAX_SESSIONS, "-1"),
                 arguments(Setting.MAX_SESSIONS, "two"),
                 arguments(Setting.MAX_SESSIONS, "99999999999"),
-                arguments(Setting.MAX_SESSIONS_POLICY, "oldest"));
+                arguments(Setting.MAX_SESSIONS_POLICY, "oldest"),
+                arguments(Setting.UNROTATED_LOGIN, "allow"),
+                arguments(Setting.UNROTATED_LOGIN, ""));
+    }
+
+    @Test
+    void loadWhenLoginPageSetThenEndedPagesGoThere() {
+        SignOffSettings s = SettingsLoader.load(Map.of("signoff.login-page", "/signin")::get, Map.of(), Map.of()).settings();
+
+        assertEquals(Optional.of("/signin"), s.loginPage());
+        assertEquals("/shop/signin", s.signInAgainTarget("/shop", "/shop/orders?page=2"));
+    }
+
+    @Test
+    void signInAgainTargetWhenNoLoginPageThenThePageAskedFor() {
+        assertEquals("/shop/orders?page=2", SignOffSettings.defaults().signInAgainTarget("/shop", "/shop/orders?page=2"));
+    }
+
+    @Test
+    void loadWhenUnrotatedLoginBindThenBound() {
+        SignOffSettings s = SettingsLoader.load(Map.of("signoff.unrotated-login", "BIND")::get, Map.of(), Map.of()).settings();
+
+        assertTrue(s.bindUnrotatedLogins());
     }
 
     @ParameterizedTest(name = "{0} = ''{1}''")

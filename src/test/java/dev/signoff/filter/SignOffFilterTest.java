@@ -106,7 +106,7 @@ class SignOffFilterTest {
                     case "getRequestURI" -> requestUri;
                     case "getContextPath" -> contextPath;
                     case "getServletPath" -> mapped;
-                    case "getPathInfo", "getUserPrincipal", "getHeader" -> null;
+                    case "getPathInfo", "getUserPrincipal", "getHeader", "getAttribute" -> null;
                     case "getSession" -> session;
                     case "getMethod" -> "GET";
                     case "toString" -> "GET " + requestUri;

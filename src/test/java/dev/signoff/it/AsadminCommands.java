@@ -1,10 +1,12 @@
 package dev.signoff.it;
 
+import dev.signoff.it.legacy.LegacyApps;
 import org.jboss.arquillian.container.spi.event.container.AfterStart;
 import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.LoadableExtension;
 
 import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -18,8 +20,9 @@ import java.util.List;
  * started, through the {@code CommandRunner} the Arquillian adapter binds in JNDI: the tests then
  * run on a server configured exactly as the file configures a real one ({@code asadmin multimode
  * --file}). Lines are split at blanks; '#' starts a comment line. A failing command fails the run.
- * Does nothing without the property (and on other servers). GlassFish classes are reached by
- * reflection, so the test class path of other servers needs none.
+ * Before the file it puts the legacy apps' realm user into the file realm. Does nothing on other
+ * servers. GlassFish classes are reached by reflection, so the test class path of other servers
+ * needs none.
  */
 public class AsadminCommands implements LoadableExtension {
     static final String FILE = "signoff.it.asadmin";
@@ -32,25 +35,43 @@ public class AsadminCommands implements LoadableExtension {
     /** The observer that runs the file once the container has started. */
     public static class Runner {
         public void afterStart(@Observes AfterStart event) throws Exception {
-            String file = System.getProperty(FILE, "");
-            if (file.isBlank()) {
-                return;
+            Object runner = commandRunner();
+            if (runner == null) {
+                return; // not GlassFish embedded
             }
-            Object runner = new InitialContext().lookup("org.glassfish.embeddable.CommandRunner");
+            // The legacy apps' container FORM login (LegacyApps.containerForm) checks the file realm.
+            Path password = Files.createTempFile("signoff-it-realm", ".txt");
+            Files.writeString(password, "AS_ADMIN_USERPASSWORD=" + LegacyApps.REALM_PASSWORD + "\n");
+            run(runner, "create-file-user --groups users --passwordfile " + password + " " + LegacyApps.REALM_USER);
+            String file = System.getProperty(FILE, "");
+            if (!file.isBlank()) {
+                for (String line : commands(Path.of(file))) {
+                    run(runner, line);
+                }
+            }
+        }
+
+        private static Object commandRunner() {
+            try {
+                return new InitialContext().lookup("org.glassfish.embeddable.CommandRunner");
+            } catch (NamingException e) {
+                return null;
+            }
+        }
+
+        private static void run(Object runner, String line) throws ReflectiveOperationException {
             ClassLoader loader = runner.getClass().getClassLoader();
             // Through the public interfaces: the implementations are non-public classes.
             Method run = loader.loadClass("org.glassfish.embeddable.CommandRunner").getMethod("run", String.class, String[].class);
             Class<?> resultType = loader.loadClass("org.glassfish.embeddable.CommandResult");
-            for (String line : commands(Path.of(file))) {
-                String[] words = line.trim().split("\\s+");
-                Object result = run.invoke(runner, words[0], (Object) Arrays.copyOfRange(words, 1, words.length));
-                String status = String.valueOf(resultType.getMethod("getExitStatus").invoke(result));
-                String output = String.valueOf(resultType.getMethod("getOutput").invoke(result));
-                System.out.println("[asadmin] " + line + "\n[asadmin] " + status + ": " + output.trim());
-                if (!"SUCCESS".equals(status)) {
-                    throw new IllegalStateException("asadmin " + line + " failed: " + output,
-                            (Throwable) resultType.getMethod("getFailureCause").invoke(result));
-                }
+            String[] words = line.trim().split("\\s+");
+            Object result = run.invoke(runner, words[0], (Object) Arrays.copyOfRange(words, 1, words.length));
+            String status = String.valueOf(resultType.getMethod("getExitStatus").invoke(result));
+            String output = String.valueOf(resultType.getMethod("getOutput").invoke(result));
+            System.out.println("[asadmin] " + line + "\n[asadmin] " + status + ": " + output.trim());
+            if (!"SUCCESS".equals(status)) {
+                throw new IllegalStateException("asadmin " + line + " failed: " + output,
+                        (Throwable) resultType.getMethod("getFailureCause").invoke(result));
             }
         }
 

@@ -50,7 +50,9 @@ public class LoginServlet extends HttpServlet {
             "credentials_changed", "You were signed out because your sign-in details changed.",
             "idle_timeout", "You were signed out after a period without activity.",
             "absolute_timeout", "Your session reached its maximum length, so you were signed out.",
-            "limit", "You were signed out because you signed in on more devices than allowed.");
+            "limit", "You were signed out because you signed in on more devices than allowed.",
+            "app_logout", "You were signed out.",
+            "fixation_suspected", "Please sign in again: your sign-in could not be confirmed safely.");
     private static final String SIGNED_OUT_DEFAULT = "You were signed out.";
 
     @Inject

@@ -1,0 +1,144 @@
+package dev.signoff.login;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * Session fixation, closed where the credentials are: a login's HttpSession gets a new id in the
+ * response of the request that presented the credentials, so an id planted or seen before the
+ * login is worthless after it — whatever request comes first afterwards. The hooks that call
+ * {@link #rotate} run in that request, on every server and for every kind of login:
+ * <ul>
+ *   <li>{@link LoginRequests}: container FORM login and Jakarta Security's form mechanism
+ *       ({@code POST …/j_security_check});</li>
+ *   <li>{@link MechanismLoginInterceptor}: any Jakarta Security {@code HttpAuthenticationMechanism}
+ *       (built-in or the app's own) that tells the container about a login;</li>
+ *   <li>{@link LoginRequest}: programmatic {@code request.login()} and {@code request.authenticate()}.</li>
+ * </ul>
+ * Each leaves a {@link LoginMark} that names the id the client got. The filter binds a login to a
+ * registry session only for a request that comes with that id ({@link #claim}). A request that
+ * the container matched to the session by an older id — sent before the login changed it, still in
+ * flight — is not the session's holder; a login no hook saw is a login path SignOff does not cover.
+ */
+public final class LoginRotation {
+    /** HttpSession attribute: the {@link LoginMark}. */
+    static final String MARK = "dev.signoff.login-mark";
+    /** Request attribute: a hook changed the session id in this request. */
+    static final String ROTATED_HERE = "dev.signoff.login-rotated";
+    /** Request attribute: a hook saw a login in this request (its mark names no id yet). */
+    static final String LOGIN_HERE = "dev.signoff.login-here";
+    /**
+     * Request attribute: the session id the request came with, as the client sent it, when the
+     * container matched it to a session.
+     */
+    static final String ENTRY_ID = "dev.signoff.entry-session-id";
+
+    /** What a request may do with the login the container found on its HttpSession. */
+    public enum Claim {
+        /** Bind it: this request logged in, or it comes with the id its login response gave. */
+        BIND,
+        /** A hook saw the login, but this request came with another id: answer it as not signed in, end nothing. */
+        NOT_HOLDER,
+        /** No hook saw the login: its id may be one known from before it. */
+        UNSEEN
+    }
+
+    private LoginRotation() {
+    }
+
+    /**
+     * A login of {@code user} (null: not known yet) was made in this request: gives its HttpSession,
+     * if it has one, a new id (once per request; not to a session created in this request, whose id
+     * only this client learns) and marks it.
+     */
+    public static void rotate(HttpServletRequest request, String user) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return;
+        }
+        if (request.getAttribute(ROTATED_HERE) == null && !createdHere(request, session)) {
+            request.changeSessionId();
+            request.setAttribute(ROTATED_HERE, Boolean.TRUE);
+        }
+        mark(request, user);
+    }
+
+    /** Marks the request's session for a login of {@code user} made in this request, its id changed some other way. */
+    static void mark(HttpServletRequest request, String user) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.setAttribute(MARK, new LoginMark(user, null));
+            request.setAttribute(LOGIN_HERE, Boolean.TRUE);
+        }
+    }
+
+    /** At the end of a request in which a hook saw a login: the mark names the id its response gives the client. */
+    static void issued(HttpServletRequest request, HttpSession session) {
+        if (request.getAttribute(LOGIN_HERE) != null && session.getAttribute(MARK) instanceof LoginMark m && m.id() == null) {
+            session.setAttribute(MARK, m.issued(session.getId()));
+        }
+    }
+
+    /** Whether a hook saw a login of {@code caller} in this session (without taking the mark away). */
+    public static boolean marked(HttpSession session, String caller) {
+        return session.getAttribute(MARK) instanceof LoginMark m && m.covers(caller);
+    }
+
+    /**
+     * What this request may do with the login of {@code caller} found on its session. {@link Claim#BIND}
+     * takes the mark away: it vouches for one binding. A session created in this request is bound
+     * too: nobody but this client knows its id.
+     */
+    public static Claim claim(HttpServletRequest request, HttpSession session, String caller) {
+        if (!(session.getAttribute(MARK) instanceof LoginMark mark) || !mark.covers(caller)) {
+            return createdHere(request, session) ? Claim.BIND : Claim.UNSEEN;
+        }
+        boolean holder = request.getAttribute(LOGIN_HERE) != null || (mark.id() != null && cameWith(request, mark.id()));
+        if (!holder) {
+            return Claim.NOT_HOLDER;
+        }
+        session.removeAttribute(MARK);
+        return Claim.BIND;
+    }
+
+    /**
+     * What a request may do with a login that has no HttpSession: one that came without any (a
+     * login by credentials in each request) gets a new one, known to this client only; one whose
+     * session ended while it ran (invalidated by a concurrent request) holds a login that is gone.
+     */
+    public static Claim sessionless(HttpServletRequest request) {
+        return request.getAttribute(ENTRY_ID) == null ? Claim.BIND : Claim.NOT_HOLDER;
+    }
+
+    /**
+     * Whether this request reached its bound HttpSession by an id another request has replaced
+     * since: a request with the planted id that the container had matched to the session just before
+     * the victim's login changed it. It must not be served as the user, nor end the session, which
+     * is the user's now.
+     */
+    public static boolean heldUnderReplacedId(HttpServletRequest request) {
+        if (request.getAttribute(ROTATED_HERE) != null || request.getAttribute(ENTRY_ID) == null) {
+            return false;
+        }
+        HttpSession session = request.getSession(false);
+        return session != null && !cameWith(request, session.getId());
+    }
+
+    /**
+     * Whether the request came with this session id. The client's form may carry decorations around
+     * the id the session reports (Open Liberty {@code 0000<id>:<clone>}, WildFly {@code <id>.<route>}).
+     */
+    static boolean cameWith(HttpServletRequest request, String id) {
+        return request.getAttribute(ENTRY_ID) instanceof String sent && sent.contains(id);
+    }
+
+    /**
+     * Whether the session was created in this request, so that only this request's client can learn
+     * its id. {@code isNew()} alone does not tell: GlassFish keeps a session "new" until the request
+     * that created it has ended, which may be after its client sent the next request.
+     */
+    private static boolean createdHere(HttpServletRequest request, HttpSession session) {
+        return request.getAttribute(ENTRY_ID) == null && session.isNew();
+    }
+
+}
