@@ -17,6 +17,23 @@ public final class SessionCookieHeader {
     private SessionCookieHeader() {
     }
 
+    /**
+     * Takes any session cookie the container put into this response back out: the answer to a
+     * request that may not learn the session's new id (one that came with an id replaced at a login).
+     */
+    public static void withhold(HttpServletResponse response, CookieSpec sessionCookie) {
+        if (response.isCommitted()) {
+            return;
+        }
+        String prefix = sessionCookie.name() + "=";
+        List<String> kept = response.getHeaders("Set-Cookie").stream().filter(h -> !h.startsWith(prefix)).toList();
+        if (kept.size() == response.getHeaders("Set-Cookie").size()) {
+            return;
+        }
+        response.setHeader("Set-Cookie", null);
+        kept.forEach(h -> response.addHeader("Set-Cookie", h));
+    }
+
     /** Rewrites this response's Set-Cookie headers for the session cookie, adding a missing SameSite. */
     public static void complete(HttpServletResponse response, CookieSpec sessionCookie) {
         if (sessionCookie.sameSite().isEmpty() || response.isCommitted()) {

@@ -2,6 +2,8 @@ package dev.signoff.filter;
 
 import dev.signoff.config.Configuration;
 import dev.signoff.config.SignOffSettings;
+import dev.signoff.cookies.CookieDeleter;
+import dev.signoff.cookies.SessionCookieHeader;
 import dev.signoff.events.EndReason;
 import dev.signoff.limit.SessionLimitException;
 import dev.signoff.live.EventsServlet;
@@ -200,6 +202,8 @@ public class SignOffFilter extends HttpFilter {
     private static void notTheSessionsHolder(HttpServletRequest request, HttpServletResponse response) throws IOException {
         LOG.info(() -> "SignOff: refused a request from " + request.getRemoteAddr() + " that came with a session id"
                 + " replaced at a login meanwhile");
+        // The container may have given the session yet another id in this request: that one is not for this client.
+        SessionCookieHeader.withhold(response, CookieDeleter.sessionCookie(request.getServletContext()));
         response.setHeader("Cache-Control", "no-store");
         if ("GET".equals(request.getMethod()) && Requests.wantsPage(request)) {
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);

@@ -1,6 +1,7 @@
 package dev.signoff.login;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
@@ -15,45 +16,44 @@ import java.security.Principal;
 /**
  * Every request's start and end, as logins need them:
  * <ul>
- *   <li>at the start, the session id the request came with, as the client sent it, before any
- *       authentication of the container's can change it ({@link LoginRotation#ENTRY_ID});</li>
+ *   <li>at the start, the request's {@link LoginState}, with the session id it came with as the
+ *       client sent it (before any authentication of the container's can change it);</li>
  *   <li>at the end of a request in which a hook saw a login, the id its response gives the client
  *       goes into the mark ({@link LoginRotation#issued});</li>
  *   <li>form logins ({@code POST …/j_security_check}), which the container handles before any
  *       filter: the container's FORM login of {@code <login-config>} and Jakarta Security's form
- *       mechanism. At the end of such a request, while its answer (a redirect) is uncommitted:
- *       <ul>
- *         <li>the container changed the id itself (WildFly), or the session is new: only marked;</li>
- *         <li>it forwarded to its error page: the login failed, nothing to do (a new id now could
- *             not reach the browser any more, and would cost it the page it asked for);</li>
- *         <li>a Jakarta Security mechanism handled it: {@link MechanismLoginInterceptor} did what was needed;</li>
- *         <li>else the login succeeded and the id did not change (GlassFish and Payara complete a
- *             form login only on the next request, and change the id there, in the answer to
- *             whoever sends it first): the id changes now, in the answer to the browser that sent
- *             the password.</li>
- *       </ul>
- *       Changing the id at the start of the request would be simpler, but breaks WildFly's form
- *       login, which looks the session up by its old id when it changes the id itself.</li>
+ *       mechanism. The id changes when the request starts, before the credentials are checked, so
+ *       the new id goes out with whatever the container answers (Open Liberty has committed its
+ *       answer by the end of the request; GlassFish and Payara would otherwise change the id only
+ *       on the request after the login, in the answer to whoever sends it first). Not on WildFly:
+ *       its form login changes the id itself, and fails if the id changed before, since it looks the
+ *       session up by the id the request came with. At the end of the request the session is
+ *       marked, unless the login failed (the container forwarded to its error page) or a Jakarta
+ *       Security mechanism handled it ({@link MechanismLoginInterceptor} marks what it sees).</li>
  * </ul>
  */
 public class LoginRequests implements ServletRequestListener {
     static final String ACTION = "/j_security_check";
-    /** Request attribute: a form login. */
-    static final String FORM_LOGIN = "dev.signoff.form-login";
-    /** Request attribute: the form login forwarded to a page (its error page). */
-    static final String FORWARDED = "dev.signoff.form-login.forwarded";
 
     @Override
     public void requestInitialized(ServletRequestEvent event) {
-        if (event.getServletRequest() instanceof HttpServletRequest request) {
-            // The id as the client sent it, not the session's id now: a login in a concurrent request
-            // may have changed that since the container matched this request to the session.
-            if (request.getSession(false) != null && request.getRequestedSessionId() != null) {
-                request.setAttribute(LoginRotation.ENTRY_ID, request.getRequestedSessionId());
-            }
-            if ("POST".equals(request.getMethod()) && request.getRequestURI().endsWith(ACTION)) {
-                request.setAttribute(FORM_LOGIN, Boolean.TRUE);
-            }
+        if (!(event.getServletRequest() instanceof HttpServletRequest request)) {
+            return;
+        }
+        // The id as the client sent it, not the session's id now: a login in a concurrent request
+        // may have changed that since the container matched this request to the session.
+        HttpSession session = request.getSession(false);
+        String entryId = session == null ? null : request.getRequestedSessionId();
+        boolean formLogin = "POST".equals(request.getMethod()) && request.getRequestURI().endsWith(ACTION);
+        LoginState state = new LoginState(entryId, formLogin);
+        LoginState.started(request, state);
+        if (formLogin && session == null) {
+            // A login needs a session SignOff can bind it to (Open Liberty keeps the login itself in a
+            // cookie, and would end the request without one); made now, only this browser learns its id.
+            request.getSession(true);
+        } else if (formLogin && !changesIdAtFormLoginItself(event.getServletContext())) {
+            request.changeSessionId();
+            state.rotated = true;
         }
     }
 
@@ -62,26 +62,35 @@ public class LoginRequests implements ServletRequestListener {
         if (!(event.getServletRequest() instanceof HttpServletRequest request)) {
             return;
         }
+        LoginState state = LoginState.ended(request);
         HttpSession session = session(request);
         if (session == null) {
             return;
         }
-        if (request.getAttribute(FORM_LOGIN) != null && request.getAttribute(MechanismLoginInterceptor.RAN) == null
-                && request.getAttribute(FORWARDED) == null) {
-            formLoginEnded(request, session);
+        if (state.formLogin && !state.mechanismRan && !state.forwarded) {
+            formLoginEnded(request, state, session);
         }
-        LoginRotation.issued(request, session);
+        LoginRotation.issued(state, session);
     }
 
-    private static void formLoginEnded(HttpServletRequest request, HttpSession session) {
+    /**
+     * A form login that did not fail: the id changed at its start, or the container changed it
+     * (WildFly), or the session is new — only this browser knows the id. Else it changes now.
+     */
+    private static void formLoginEnded(HttpServletRequest request, LoginState state, HttpSession session) {
         Principal user = request.getUserPrincipal();
         String name = user == null ? null : user.getName();
-        if (LoginRotation.cameWith(request, session.getId())) {
-            LoginRotation.rotate(request, name);
+        if (state.cameWith(session.getId())) {
+            LoginRotation.rotate(request, state, name);
         } else {
-            // Changed by the container, or the session is new: either way only this browser knows the id.
-            LoginRotation.mark(request, name);
+            LoginRotation.mark(state, session, name);
         }
+    }
+
+    /** WildFly (Undertow with Elytron) changes the id of a form login itself. */
+    static boolean changesIdAtFormLoginItself(ServletContext context) {
+        String server = context.getServerInfo();
+        return server != null && (server.startsWith("WildFly") || server.startsWith("JBoss EAP") || server.startsWith("Undertow"));
     }
 
     private static HttpSession session(HttpServletRequest request) {
@@ -101,8 +110,9 @@ public class LoginRequests implements ServletRequestListener {
         @Override
         protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
-            if (request.getAttribute(FORM_LOGIN) != null) {
-                request.setAttribute(FORWARDED, Boolean.TRUE);
+            LoginState state = LoginState.peek(request);
+            if (state.formLogin) {
+                state.forwarded = true;
             }
             chain.doFilter(request, response);
         }

@@ -23,15 +23,6 @@ import jakarta.servlet.http.HttpSession;
 public final class LoginRotation {
     /** HttpSession attribute: the {@link LoginMark}. */
     static final String MARK = "dev.signoff.login-mark";
-    /** Request attribute: a hook changed the session id in this request. */
-    static final String ROTATED_HERE = "dev.signoff.login-rotated";
-    /** Request attribute: a hook saw a login in this request (its mark names no id yet). */
-    static final String LOGIN_HERE = "dev.signoff.login-here";
-    /**
-     * Request attribute: the session id the request came with, as the client sent it, when the
-     * container matched it to a session.
-     */
-    static final String ENTRY_ID = "dev.signoff.entry-session-id";
 
     /** What a request may do with the login the container found on its HttpSession. */
     public enum Claim {
@@ -52,29 +43,30 @@ public final class LoginRotation {
      * only this client learns) and marks it.
      */
     public static void rotate(HttpServletRequest request, String user) {
+        rotate(request, LoginState.of(request), user);
+    }
+
+    static void rotate(HttpServletRequest request, LoginState state, String user) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             return;
         }
-        if (request.getAttribute(ROTATED_HERE) == null && !createdHere(request, session)) {
+        if (!state.rotated && !createdHere(state, session)) {
             request.changeSessionId();
-            request.setAttribute(ROTATED_HERE, Boolean.TRUE);
+            state.rotated = true;
         }
-        mark(request, user);
+        mark(state, session, user);
     }
 
-    /** Marks the request's session for a login of {@code user} made in this request, its id changed some other way. */
-    static void mark(HttpServletRequest request, String user) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.setAttribute(MARK, new LoginMark(user, null));
-            request.setAttribute(LOGIN_HERE, Boolean.TRUE);
-        }
+    /** Marks the session for a login of {@code user} made in this request, its id changed some other way. */
+    static void mark(LoginState state, HttpSession session, String user) {
+        session.setAttribute(MARK, new LoginMark(user, null));
+        state.loginSeen = true;
     }
 
     /** At the end of a request in which a hook saw a login: the mark names the id its response gives the client. */
-    static void issued(HttpServletRequest request, HttpSession session) {
-        if (request.getAttribute(LOGIN_HERE) != null && session.getAttribute(MARK) instanceof LoginMark m && m.id() == null) {
+    static void issued(LoginState state, HttpSession session) {
+        if (state.loginSeen && session.getAttribute(MARK) instanceof LoginMark m && m.id() == null) {
             session.setAttribute(MARK, m.issued(session.getId()));
         }
     }
@@ -90,11 +82,11 @@ public final class LoginRotation {
      * too: nobody but this client knows its id.
      */
     public static Claim claim(HttpServletRequest request, HttpSession session, String caller) {
+        LoginState state = LoginState.peek(request);
         if (!(session.getAttribute(MARK) instanceof LoginMark mark) || !mark.covers(caller)) {
-            return createdHere(request, session) ? Claim.BIND : Claim.UNSEEN;
+            return createdHere(state, session) ? Claim.BIND : Claim.UNSEEN;
         }
-        boolean holder = request.getAttribute(LOGIN_HERE) != null || (mark.id() != null && cameWith(request, mark.id()));
-        if (!holder) {
+        if (!state.loginSeen && (mark.id() == null || !state.cameWith(mark.id()))) {
             return Claim.NOT_HOLDER;
         }
         session.removeAttribute(MARK);
@@ -107,7 +99,7 @@ public final class LoginRotation {
      * session ended while it ran (invalidated by a concurrent request) holds a login that is gone.
      */
     public static Claim sessionless(HttpServletRequest request) {
-        return request.getAttribute(ENTRY_ID) == null ? Claim.BIND : Claim.NOT_HOLDER;
+        return LoginState.peek(request).entryId == null ? Claim.BIND : Claim.NOT_HOLDER;
     }
 
     /**
@@ -117,19 +109,12 @@ public final class LoginRotation {
      * is the user's now.
      */
     public static boolean heldUnderReplacedId(HttpServletRequest request) {
-        if (request.getAttribute(ROTATED_HERE) != null || request.getAttribute(ENTRY_ID) == null) {
+        LoginState state = LoginState.peek(request);
+        if (state.rotated || state.entryId == null) {
             return false;
         }
         HttpSession session = request.getSession(false);
-        return session != null && !cameWith(request, session.getId());
-    }
-
-    /**
-     * Whether the request came with this session id. The client's form may carry decorations around
-     * the id the session reports (Open Liberty {@code 0000<id>:<clone>}, WildFly {@code <id>.<route>}).
-     */
-    static boolean cameWith(HttpServletRequest request, String id) {
-        return request.getAttribute(ENTRY_ID) instanceof String sent && sent.contains(id);
+        return session != null && !state.cameWith(session.getId());
     }
 
     /**
@@ -137,8 +122,7 @@ public final class LoginRotation {
      * its id. {@code isNew()} alone does not tell: GlassFish keeps a session "new" until the request
      * that created it has ended, which may be after its client sent the next request.
      */
-    private static boolean createdHere(HttpServletRequest request, HttpSession session) {
-        return request.getAttribute(ENTRY_ID) == null && session.isNew();
+    private static boolean createdHere(LoginState state, HttpSession session) {
+        return state.entryId == null && session.isNew();
     }
-
 }

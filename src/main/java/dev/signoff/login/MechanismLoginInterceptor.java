@@ -25,8 +25,6 @@ import java.io.Serializable;
 @RotatesAtLogin
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
 public class MechanismLoginInterceptor implements Serializable {
-    /** Request attribute: a Jakarta Security mechanism validated this request. */
-    static final String RAN = "dev.signoff.mechanism-ran";
     private static final long serialVersionUID = 1L;
 
     @AroundInvoke
@@ -40,7 +38,7 @@ public class MechanismLoginInterceptor implements Serializable {
         LoginNotices notices = new LoginNotices(context);
         parameters[2] = notices;
         invocation.setParameters(parameters);
-        request.setAttribute(RAN, Boolean.TRUE);
+        LoginState.of(request).mechanismRan = true;
         Object status = invocation.proceed();
         if (status == AuthenticationStatus.SUCCESS && notices.caller().isPresent()) {
             LoginRotation.rotate(request, notices.caller().get());

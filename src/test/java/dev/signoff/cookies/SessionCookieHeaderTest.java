@@ -24,6 +24,27 @@ class SessionCookieHeaderTest {
     }
 
     @Test
+    void withholdWhenContainerSetTheSessionCookieThenOnlyItRemoved() {
+        CookieDeleterTest.SetCookies response = new CookieDeleterTest.SetCookies();
+        response.headers.add("theme=dark; Path=/");
+        response.headers.add("JSESSIONID=new-id; Path=/app; HttpOnly");
+
+        SessionCookieHeader.withhold(response.proxy(), LAX_SESSION_COOKIE);
+
+        assertEquals(List.of("theme=dark; Path=/"), response.headers);
+    }
+
+    @Test
+    void withholdWhenOnlyTheSessionCookieThenNoSetCookieLeft() {
+        CookieDeleterTest.SetCookies response = new CookieDeleterTest.SetCookies();
+        response.headers.add("JSESSIONID=new-id; Path=/app; HttpOnly");
+
+        SessionCookieHeader.withhold(response.proxy(), LAX_SESSION_COOKIE);
+
+        assertEquals(List.of(), response.headers);
+    }
+
+    @Test
     void completeWhenSessionCookieHasSameSiteThenUnchanged() {
         CookieDeleterTest.SetCookies response = new CookieDeleterTest.SetCookies();
         response.headers.add("JSESSIONID=abc; Path=/app; samesite=Strict");

@@ -11,18 +11,22 @@ import java.lang.reflect.Proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** A form login's id changes in its own answer, once, and only when the container left it. */
+/** A form login's id changes in its own answer, once, and the session is marked only when the login did not fail. */
 class LoginRequestsTest {
+    private static final String GLASSFISH = "GlassFish Server Open Source Edition  7.0.25";
+    private static final String WILDFLY = "WildFly Full 35.0.1.Final (WildFly Core 27.0.1.Final) - 2.3.18.Final";
+
     private final LoginRequests listener = new LoginRequests();
 
     @Test
-    void whenLoginSucceedsAndIdUnchangedThenChangedInItsAnswerAndMarked() {
+    void whenFormLoginStartsThenIdChangedBeforeTheContainerAnswersAndMarkedAtItsEnd() {
         FakeRequest r = formLogin();
         String planted = r.session.id;
 
-        run(r, () -> r.principal = null); // GlassFish: the user is named only on the next request
+        run(r, GLASSFISH, () -> r.principal = null); // GlassFish names the user only on the next request
 
         assertNotEquals(planted, r.session.id);
         assertEquals(1, r.rotations);
@@ -30,38 +34,45 @@ class LoginRequestsTest {
     }
 
     @Test
-    void whenContainerChangedTheIdThenOnlyMarkedForTheUser() {
+    void whenWildFlyChangesTheIdItselfThenNotChangedAtTheStartAndMarkedForTheUser() {
         FakeRequest r = formLogin();
 
-        run(r, () -> {
+        run(r, WILDFLY, () -> {
+            assertEquals(0, r.rotations, "WildFly's form login fails when the id changed before it");
             r.session.id = "changed-by-wildfly";
             r.signedIn("carol");
         });
 
         assertEquals("changed-by-wildfly", r.session.id);
-        assertEquals(0, r.rotations);
         assertEquals(new LoginMark("carol", r.session.id), r.session.attributes.get(LoginRotation.MARK));
     }
 
     @Test
-    void whenLoginForwardedToTheErrorPageThenNothingChanges() throws Exception {
+    void whenNobodyChangedTheIdThenChangedAtTheEnd() {
         FakeRequest r = formLogin();
-        String id = r.session.id;
+        String planted = r.session.id;
 
-        run(r, () -> forwardToErrorPage(r));
+        run(r, WILDFLY, () -> r.signedIn("carol"));
 
-        assertEquals(id, r.session.id);
+        assertNotEquals(planted, r.session.id);
+        assertEquals(new LoginMark("carol", r.session.id), r.session.attributes.get(LoginRotation.MARK));
+    }
+
+    @Test
+    void whenLoginForwardedToTheErrorPageThenNotMarked() {
+        FakeRequest r = formLogin();
+
+        run(r, GLASSFISH, () -> forwardToErrorPage(r));
+
         assertNull(r.session.attributes.get(LoginRotation.MARK));
     }
 
     @Test
     void whenAJakartaSecurityMechanismHandledItThenLeftToTheInterceptor() {
         FakeRequest r = formLogin();
-        String id = r.session.id;
 
-        run(r, () -> r.attributes.put(MechanismLoginInterceptor.RAN, Boolean.TRUE));
+        run(r, GLASSFISH, () -> LoginState.of(r.proxy()).mechanismRan = true);
 
-        assertEquals(id, r.session.id);
         assertNull(r.session.attributes.get(LoginRotation.MARK));
     }
 
@@ -71,18 +82,19 @@ class LoginRequestsTest {
         r.method = "POST";
         String id = r.session.id;
 
-        run(r, () -> { });
+        run(r, GLASSFISH, () -> { });
 
         assertEquals(id, r.session.id);
         assertNull(r.session.attributes.get(LoginRotation.MARK));
     }
 
     @Test
-    void whenFormLoginCameWithoutSessionThenTheNewOneIsMarked() {
+    void whenFormLoginCameWithoutSessionThenOneIsMadeAtOnceAndMarked() {
         FakeRequest r = formLogin();
         r.session = null;
+        r.requestedSessionId = null;
 
-        run(r, () -> r.proxy().getSession(true));
+        run(r, GLASSFISH, () -> assertNotNull(r.session, "made before the container answers"));
 
         assertEquals(0, r.rotations);
         assertEquals(new LoginMark(null, r.session.id), r.session.attributes.get(LoginRotation.MARK));
@@ -95,9 +107,21 @@ class LoginRequestsTest {
         String sent = r.session.id;
         r.session.id = "changed-by-another-request";
 
-        run(r, () -> { });
+        run(r, GLASSFISH, () -> assertEquals(sent, LoginState.of(r.proxy()).entryId));
+    }
 
-        assertEquals(sent, r.attributes.get(LoginRotation.ENTRY_ID));
+    /** WildFly drops the request's attributes of a j_security_check its mechanism answered: the thread still knows. */
+    @Test
+    void whenRequestLostItsAttributesThenItsLoginIsStillCompleted() {
+        FakeRequest r = formLogin();
+
+        run(r, WILDFLY, () -> {
+            LoginState.of(r.proxy()).mechanismRan = true; // Jakarta Security's form mechanism, as MechanismLoginInterceptor notes it
+            LoginRotation.rotate(r.proxy(), "alice");
+            r.attributes.clear();
+        });
+
+        assertEquals(new LoginMark("alice", r.session.id), r.session.attributes.get(LoginRotation.MARK));
     }
 
     private static FakeRequest formLogin() {
@@ -107,8 +131,8 @@ class LoginRequestsTest {
     }
 
     /** The request as the container runs it: listener start, what the container does, listener end. */
-    private void run(FakeRequest r, Runnable container) {
-        ServletRequestEvent event = new ServletRequestEvent(context(), r.proxy());
+    private void run(FakeRequest r, String server, Runnable container) {
+        ServletRequestEvent event = new ServletRequestEvent(context(server), r.proxy());
         listener.requestInitialized(event);
         container.run();
         listener.requestDestroyed(event);
@@ -123,9 +147,14 @@ class LoginRequestsTest {
         }
     }
 
-    private static ServletContext context() {
+    private static ServletContext context(String serverInfo) {
         return (ServletContext) Proxy.newProxyInstance(LoginRequestsTest.class.getClassLoader(), new Class<?>[]{ServletContext.class},
-                (proxy, method, args) -> { throw new UnsupportedOperationException(method.getName()); });
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getServerInfo")) {
+                        return serverInfo;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static HttpServletResponse response() {

@@ -151,7 +151,7 @@ class LoginRotationTest {
     @Test
     void sessionlessWhenTheSessionItCameWithEndedMeanwhileThenNotTheHolder() {
         FakeRequest r = FakeRequest.get("/app/");
-        r.attributes.put(LoginRotation.ENTRY_ID, "gone");
+        r.attributes.put(LoginState.ATTRIBUTE, new LoginState("gone", false));
 
         assertEquals(Claim.NOT_HOLDER, LoginRotation.sessionless(r.proxy()));
     }
@@ -188,7 +188,7 @@ class LoginRotationTest {
     private static FakeSession loggedIn(String user) {
         FakeRequest login = FakeRequest.get("/login").withSession();
         LoginRotation.rotate(login.proxy(), user);
-        LoginRotation.issued(login.proxy(), login.session.proxy());
+        LoginRotation.issued(LoginState.of(login.proxy()), login.session.proxy());
         assertEquals(login.session.id, ((LoginMark) login.session.attributes.get(LoginRotation.MARK)).id());
         return login.session;
     }
@@ -200,7 +200,7 @@ class LoginRotationTest {
     private static FakeRequest nextRequestOf(FakeSession session, String cameWith) {
         FakeRequest r = FakeRequest.get("/app/");
         r.session = session;
-        r.attributes.put(LoginRotation.ENTRY_ID, cameWith);
+        r.attributes.put(LoginState.ATTRIBUTE, new LoginState(cameWith, false));
         return r;
     }
 }

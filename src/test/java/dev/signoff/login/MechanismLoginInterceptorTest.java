@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -44,7 +46,7 @@ class MechanismLoginInterceptorTest {
 
         assertEquals(id, r.session.id);
         assertNull(r.session.attributes.get(LoginRotation.MARK));
-        assertEquals(Boolean.TRUE, r.attributes.get(MechanismLoginInterceptor.RAN));
+        assertTrue(LoginState.of(r.proxy()).mechanismRan);
     }
 
     @Test
@@ -68,7 +70,7 @@ class MechanismLoginInterceptorTest {
         Object result = interceptor.validateRequest(invocation(cleanSubject, args, a -> "passed"));
 
         assertEquals("passed", result);
-        assertNull(r.attributes.get(MechanismLoginInterceptor.RAN));
+        assertFalse(LoginState.of(r.proxy()).mechanismRan);
     }
 
     /** A call of validateRequest whose mechanism does {@code mechanism} with the context it is given. */
