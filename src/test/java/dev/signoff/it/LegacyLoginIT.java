@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -248,6 +249,21 @@ abstract class LegacyLoginIT {
         assertEquals("APP_LOGOUT", endReason(handle));
         assertFalse(SessionsApi.session(SessionsApi.list(other), handle).isPresent(), "the device list still shows it");
         assertSignedIn(other);
+    }
+
+    /** The app's logout in one tab reaches the session's other open pages, as any end does. */
+    @Test
+    void appLogoutWhenAPageOfTheSessionIsOpenThenItIsToldAtOnce() {
+        Device d = signedIn();
+        try (EventStreamClient page = EventStreamClient.open(d, "/sessions/api/events")) {
+            page.await(":", Duration.ofSeconds(3));
+
+            d.copy().post("/app/logout", Map.of());
+
+            EventStreamClient.Event revoked = page.await("revoked", Duration.ofSeconds(3));
+            assertTrue(revoked.data().contains("\"reason\":\"app_logout\""), revoked::toString);
+            assertTrue(revoked.data().contains("\"login\":\"" + d.contextPath() + "/\""), revoked::toString);
+        }
     }
 
     @Test
