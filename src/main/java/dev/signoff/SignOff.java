@@ -1,52 +1,54 @@
 package dev.signoff;
 
 import dev.signoff.config.Configuration;
+import dev.signoff.config.SignOffResource;
 import dev.signoff.events.EndReason;
-import dev.signoff.filter.SessionBinding;
-import dev.signoff.filter.SessionOpener;
 import dev.signoff.limit.SessionLimitException;
 import dev.signoff.logout.Logout;
 import dev.signoff.logout.OneTimeTokens;
-import dev.signoff.logout.Terminator;
 import dev.signoff.registry.SessionRegistry;
 import dev.signoff.registry.SessionSnapshot;
 import dev.signoff.registry.Tokens;
+import dev.signoff.session.Bindings;
+import dev.signoff.session.Ending;
+import dev.signoff.session.SessionBinding;
+import dev.signoff.session.SessionOpener;
+import dev.signoff.session.Terminator;
+import dev.signoff.web.Routes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The programmatic API: everything the routes do, for code with a request in hand (servlets,
  * filters) and for code that has only a user and a handle (Faces or JAX-RS beans, admin tools).
+ * One vocabulary: {@code logOut} ends one session, {@code logOutEverywhere} all of a user's.
  *
  * <h2>Usage</h2>
  * <pre>{@code
  * @Inject SignOff signOff;
  *
  * // an app that logs users in itself (container and Jakarta Security logins need nothing):
- * request.login(user, password);
- * signOff.start(request, request.getRemoteUser());
+ * signOff.start(request, response, user);
  *
  * signOff.logOut(request, response);                       // this session
  * signOff.logOutEverywhere(request, response, true);       // every other device
  * signOff.list("alice");                                   // alice's live sessions
- * signOff.end("alice", handle);                            // one of them
+ * signOff.logOut("alice", handle);                         // one of them
+ * signOff.logOutEverywhere("alice", EndReason.ADMIN);      // all of them
  * }</pre>
+ * The methods that end sessions of a user throw {@link SignOffException} when the registry cannot
+ * be reached; the end is queued then, and applied when it answers again.
  */
 @ApplicationScoped
 public class SignOff {
-    private static final Logger LOG = Logger.getLogger(SignOff.class.getName());
-
     @Inject
     SessionOpener opener;
     @Inject
@@ -57,6 +59,9 @@ public class SignOff {
     SessionRegistry registry;
     @Inject
     Configuration configuration;
+    @Inject
+    @SignOffResource
+    Clock clock;
 
     /**
      * Records a login the application performed itself: rotates the session id and opens a
@@ -78,25 +83,11 @@ public class SignOff {
         try {
             binding = opener.open(request, response, user);
         } catch (SessionLimitException e) {
-            undoLogin(request, response);
+            logout.local(request, response);
             throw e;
         }
         return registry.findByHandle(binding.handle()).map(s -> SessionInfo.of(s, true))
                 .orElseThrow(() -> new IllegalStateException("session vanished right after it was opened"));
-    }
-
-    private void undoLogin(HttpServletRequest request, HttpServletResponse response) {
-        if (response != null) {
-            logout.local(request, response);
-            return;
-        }
-        try {
-            request.logout();
-        } catch (ServletException e) {
-            // Not logged in through the container: there is no container login to undo.
-            LOG.log(Level.FINE, "SignOff: request.logout() failed", e);
-        }
-        Optional.ofNullable(request.getSession(false)).ifPresent(HttpSession::invalidate);
     }
 
     /**
@@ -104,12 +95,17 @@ public class SignOff {
      * container's remote user (a login SignOff has not bound yet). Empty for anonymous callers.
      */
     public Optional<String> caller(HttpServletRequest request) {
-        return Optional.ofNullable(Logout.binding(request).map(SessionBinding::user).orElse(request.getRemoteUser()));
+        return Optional.ofNullable(Bindings.of(request).map(SessionBinding::user).orElse(request.getRemoteUser()));
     }
 
     /** The handle of the caller's registry session, if the caller has one. */
     public Optional<String> currentHandle(HttpServletRequest request) {
-        return Logout.binding(request).map(SessionBinding::handle);
+        return Bindings.of(request).map(SessionBinding::handle);
+    }
+
+    /** The handle of the caller's registry session when it is one of {@code user}'s: the one to keep when ending theirs. */
+    public Optional<String> currentHandle(HttpServletRequest request, String user) {
+        return Bindings.currentOf(request, user);
     }
 
     /** Ends the caller's session: registry, container login, HttpSession, cookies. Writes no status. */
@@ -120,6 +116,40 @@ public class SignOff {
     /** Ends all the caller's sessions (or all others with {@code keepCurrent}); returns how many. */
     public int logOutEverywhere(HttpServletRequest request, HttpServletResponse response, boolean keepCurrent) {
         return logout.everywhere(request, response, keepCurrent);
+    }
+
+    /** Ends one of the user's sessions; false when the handle is malformed, unknown or another user's. */
+    public boolean logOut(String user, String handle) {
+        return logOut(user, handle, EndReason.ENDED_BY_USER);
+    }
+
+    /** Ends one of the user's sessions with the given reason (e.g. {@link EndReason#ADMIN}). */
+    public boolean logOut(String user, String handle, EndReason reason) {
+        if (!Tokens.isHandle(handle)) {
+            return false;
+        }
+        Optional<SessionSnapshot> session = registry.findByHandle(handle).filter(s -> s.user().equals(user));
+        return session.map(s -> stored(terminator.end(s.handle(), Optional.of(s.tokenDigest()), reason, null), user).ended() > 0)
+                .orElse(false);
+    }
+
+    /** Ends every session of the user; returns how many. */
+    public int logOutEverywhere(String user, EndReason reason) {
+        return logOutEverywhere(user, reason, Optional.empty());
+    }
+
+    /**
+     * Ends every session of the user but {@code keepHandle} (if given) with the given reason; returns
+     * how many. An admin ending their own sessions keeps the one they are using this way
+     * ({@link #currentHandle(HttpServletRequest, String)}).
+     */
+    public int logOutEverywhere(String user, EndReason reason, Optional<String> keepHandle) {
+        return stored(terminator.endAll(user, keepHandle, reason, null), user).ended();
+    }
+
+    /** Ends every session of the user but {@code keepHandle} (reason {@code logout_all}); returns how many. */
+    public int logOutEverywhereElse(String user, String keepHandle) {
+        return logOutEverywhere(user, EndReason.LOGOUT_ALL, Optional.of(keepHandle));
     }
 
     /** The user's live sessions, most recently used first ({@code current} is false: no request here). */
@@ -141,41 +171,8 @@ public class SignOff {
     }
 
     private List<SessionInfo> list(String user, Optional<String> current) {
-        long now = configuration.clock().millis();
-        return registry.listLive(user, now).stream()
+        return registry.listLive(user, clock.millis()).stream()
                 .map(s -> SessionInfo.of(s, current.filter(s.handle()::equals).isPresent())).toList();
-    }
-
-    /** Ends one of the user's sessions; false when the handle is malformed, unknown or another user's. */
-    public boolean end(String user, String handle) {
-        return end(user, handle, EndReason.ENDED_BY_USER);
-    }
-
-    /** Ends one of the user's sessions with the given reason (e.g. {@link EndReason#ADMIN}). */
-    public boolean end(String user, String handle, EndReason reason) {
-        if (!Tokens.isHandle(handle)) {
-            return false;
-        }
-        Optional<SessionSnapshot> session = registry.findByHandle(handle).filter(s -> s.user().equals(user));
-        return session.flatMap(s -> terminator.end(s.handle(), Optional.of(s.tokenDigest()), reason, null)).isPresent();
-    }
-
-    /** Ends every session of the user; returns how many. */
-    public int endAll(String user, EndReason reason) {
-        return endAll(user, reason, Optional.empty());
-    }
-
-    /** Ends every session of the user but {@code keepHandle}; returns how many. */
-    public int endAllExcept(String user, String keepHandle) {
-        return endAll(user, EndReason.LOGOUT_ALL, Optional.of(keepHandle));
-    }
-
-    /**
-     * Ends every session of the user but {@code keepHandle} (if given) with the given reason; returns
-     * how many. An admin ending their own sessions keeps the one they are using this way.
-     */
-    public int endAll(String user, EndReason reason, Optional<String> keepHandle) {
-        return terminator.endAll(user, keepHandle, reason, null).size();
     }
 
     /** Context path plus route prefix, e.g. {@code /shop/sessions}. */
@@ -189,10 +186,49 @@ public class SignOff {
      * token). Empty string when the caller has no session.
      */
     public String logOutAllUrl(HttpServletRequest request) {
-        String token = OneTimeTokens.issue(request, configuration.clock(), configuration.settings().oneTimeTokenTtl());
+        String token = OneTimeTokens.issue(request, clock, configuration.settings().oneTimeTokenTtl());
         if (token.isEmpty()) {
             return "";
         }
-        return prefixPath(request) + "/log_out/all/get?token=" + URLEncoder.encode(token, StandardCharsets.US_ASCII);
+        return prefixPath(request) + Routes.LOG_OUT_ALL_GET + "?token=" + URLEncoder.encode(token, StandardCharsets.US_ASCII);
+    }
+
+    /** @deprecated since 0.3.0, use {@link #logOut(String, String)}; removed in 0.4.0. */
+    @Deprecated(since = "0.3.0", forRemoval = true)
+    public boolean end(String user, String handle) {
+        return logOut(user, handle);
+    }
+
+    /** @deprecated since 0.3.0, use {@link #logOut(String, String, EndReason)}; removed in 0.4.0. */
+    @Deprecated(since = "0.3.0", forRemoval = true)
+    public boolean end(String user, String handle, EndReason reason) {
+        return logOut(user, handle, reason);
+    }
+
+    /** @deprecated since 0.3.0, use {@link #logOutEverywhere(String, EndReason)}; removed in 0.4.0. */
+    @Deprecated(since = "0.3.0", forRemoval = true)
+    public int endAll(String user, EndReason reason) {
+        return logOutEverywhere(user, reason);
+    }
+
+    /** @deprecated since 0.3.0, use {@link #logOutEverywhereElse(String, String)}; removed in 0.4.0. */
+    @Deprecated(since = "0.3.0", forRemoval = true)
+    public int endAllExcept(String user, String keepHandle) {
+        return logOutEverywhereElse(user, keepHandle);
+    }
+
+    /** @deprecated since 0.3.0, use {@link #logOutEverywhere(String, EndReason, Optional)}; removed in 0.4.0. */
+    @Deprecated(since = "0.3.0", forRemoval = true)
+    public int endAll(String user, EndReason reason, Optional<String> keepHandle) {
+        return logOutEverywhere(user, reason, keepHandle);
+    }
+
+    /** The ending as it went; the registry's failure thrown to the caller (the end itself is queued). */
+    private static Ending stored(Ending ending, String user) {
+        ending.failure().ifPresent(e -> {
+            throw new SignOffException("SignOff could not reach the registry to end sessions of user '" + user
+                    + "'; the end is queued and applied when it answers", e);
+        });
+        return ending;
     }
 }

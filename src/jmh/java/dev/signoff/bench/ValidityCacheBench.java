@@ -1,9 +1,9 @@
 package dev.signoff.bench;
 
-import dev.signoff.filter.ValidityCache;
 import dev.signoff.registry.Purpose;
 import dev.signoff.registry.SessionSnapshot;
 import dev.signoff.registry.Tokens;
+import dev.signoff.session.ValidityCache;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -89,9 +89,11 @@ public class ValidityCacheBench {
             pickedDigests[i] = digests[k];
         }
 
-        hot = new ValidityCache(new MapStore(rows), Clock.systemUTC(), Duration.ofHours(1), IDLE, LAST_SEEN_INTERVAL);
+        hot = new ValidityCache(new MapStore(rows), Clock.systemUTC(),
+                new ValidityCache.Timing(Duration.ofHours(1), IDLE, LAST_SEEN_INTERVAL));
         realisticStore = new MapStore(rows);
-        realistic = new ValidityCache(realisticStore, Clock.systemUTC(), Duration.ofSeconds(1), IDLE, LAST_SEEN_INTERVAL);
+        realistic = new ValidityCache(realisticStore, Clock.systemUTC(),
+                new ValidityCache.Timing(Duration.ofSeconds(1), IDLE, LAST_SEEN_INTERVAL));
         for (String d : digests) {
             if (!hot.check(d).live() || !realistic.check(d).live()) {
                 throw new IllegalStateException("warm-up: session not live");

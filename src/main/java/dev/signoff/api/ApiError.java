@@ -1,15 +1,16 @@
 package dev.signoff.api;
 
+import dev.signoff.web.Problem;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.Map;
 
 /**
- * The body of every error the API answers: a stable code for programs and a sentence for people,
- * never an exception message, class name or stack trace.
+ * The body of every error the API answers: a stable code for programs and a sentence for people
+ * ({@link Problem}, the ones every part of SignOff answers with), never an exception message,
+ * class name or stack trace.
  *
  * <pre>{@code
  * 404 {"error":"not_found","message":"No such session."}
@@ -20,35 +21,24 @@ import java.util.Map;
  */
 @JsonbPropertyOrder({"error", "message"})
 public record ApiError(String error, String message) {
-    static final ApiError UNAUTHORIZED = new ApiError("unauthorized", "Sign in first.");
-    static final ApiError FORBIDDEN = new ApiError("forbidden", "This needs the signoff-admin role.");
-    static final ApiError CROSS_SITE = new ApiError("cross_site_request", "Cross-site requests may not change sessions.");
+    static final ApiError UNAUTHORIZED = of(Problem.UNAUTHORIZED);
+    static final ApiError FORBIDDEN = of(Problem.FORBIDDEN);
+    static final ApiError CROSS_SITE = of(Problem.CROSS_SITE);
     /** The same for an unknown handle and another user's: the answer tells nothing about other users. */
-    static final ApiError NO_SUCH_SESSION = new ApiError("not_found", "No such session.");
-    static final ApiError MALFORMED_HANDLE = new ApiError("malformed_handle", "That is not a session handle.");
-    static final ApiError MALFORMED_USER = new ApiError("malformed_user", "That is not a user name.");
-    static final ApiError UNAVAILABLE = new ApiError("registry_unavailable", "The session registry is unavailable; try again shortly.");
+    static final ApiError NO_SUCH_SESSION = of(Problem.NO_SUCH_SESSION);
+    static final ApiError MALFORMED_HANDLE = of(Problem.MALFORMED_HANDLE);
+    static final ApiError MALFORMED_USER = of(Problem.MALFORMED_USER);
+    static final ApiError UNAVAILABLE = of(Problem.REGISTRY_UNAVAILABLE);
 
-    /** Answers for statuses the JAX-RS runtime itself produces (no such route, wrong method …). */
-    private static final Map<Integer, ApiError> BY_STATUS = Map.of(
-            400, new ApiError("bad_request", "The request is malformed."),
-            401, UNAUTHORIZED,
-            403, new ApiError("forbidden", "Not allowed."),
-            404, new ApiError("not_found", "No such resource."),
-            405, new ApiError("method_not_allowed", "That method is not allowed here."),
-            406, new ApiError("not_acceptable", "The API answers only application/json."),
-            415, new ApiError("unsupported_media_type", "The API takes no request body of that type."),
-            503, UNAVAILABLE);
-    private static final ApiError CLIENT_ERROR = new ApiError("bad_request", "The request was refused.");
-    private static final ApiError INTERNAL = new ApiError("internal_error", "Something went wrong on the server.");
 
-    /** The answer for a status that came without a body of ours. */
+    /** The API's form of one of SignOff's answers. */
+    static ApiError of(Problem problem) {
+        return new ApiError(problem.code(), problem.message());
+    }
+
+    /** The answer for a status that came without a body of ours ({@link Problem#forStatus}). */
     public static ApiError forStatus(int status) {
-        ApiError known = BY_STATUS.get(status);
-        if (known != null) {
-            return known;
-        }
-        return status >= 400 && status < 500 ? CLIENT_ERROR : INTERNAL;
+        return of(Problem.forStatus(status));
     }
 
     /** The error as a JSON response with the given status. */

@@ -1,5 +1,6 @@
 package dev.signoff.api;
 
+import dev.signoff.web.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -25,7 +26,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (registryDown(e)) {
             LOG.log(Level.WARNING, "SignOff API: session registry unavailable", e);
-            return Response.fromResponse(ApiError.UNAVAILABLE.response(503)).header("Retry-After", "5").build();
+            return Response.fromResponse(ApiError.UNAVAILABLE.response(503)).header("Retry-After", Problem.RETRY_AFTER_SECONDS).build();
         }
         LOG.log(Level.SEVERE, "SignOff API: request failed", e);
         return ApiError.forStatus(500).response(500);

@@ -1,5 +1,6 @@
 package dev.signoff.api;
 
+import dev.signoff.web.Routes;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +22,6 @@ public class ApiForwardServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         String rest = request.getPathInfo() == null ? "" : request.getPathInfo();
-        request.getServletContext().getRequestDispatcher(SignOffApi.DEFAULT_PATH + rest).forward(request, response);
+        request.getServletContext().getRequestDispatcher(Routes.API_DEFAULT_PATH + rest).forward(request, response);
     }
 }

@@ -1,5 +1,6 @@
 package dev.signoff.api;
 
+import dev.signoff.web.Routes;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
@@ -26,12 +27,12 @@ public record Route(List<String> methods, String path, String role, String descr
      */
     public static List<Route> all(String contextPath, String prefix) {
         String p = contextPath + prefix;
-        String api = p + SignOffApi.PATH;
+        String api = p + Routes.API;
         return List.of(
-                new Route(List.of("POST", "DELETE"), p + "/log_out", null, "end the caller's session"),
-                new Route(List.of("POST", "DELETE"), p + "/log_out/all", null,
+                new Route(List.of("POST", "DELETE"), p + Routes.LOG_OUT, null, "end the caller's session"),
+                new Route(List.of("POST", "DELETE"), p + Routes.LOG_OUT_ALL, null,
                         "end all the caller's sessions (keep_current=true keeps this one)"),
-                new Route(List.of("GET"), p + "/log_out/all/get", null,
+                new Route(List.of("GET"), p + Routes.LOG_OUT_ALL_GET, null,
                         "the same with the one-time token of logOutAllUrl; else a confirmation page"),
                 new Route(List.of("GET"), api, null, "the caller's live sessions (JSON)"),
                 new Route(List.of("DELETE"), api + "/{handle}", null, "end one of the caller's sessions"),
@@ -39,9 +40,9 @@ public record Route(List<String> methods, String path, String role, String descr
                         "list / end all sessions of a user"),
                 new Route(List.of("GET"), api + "/introspection", SessionsResource.ADMIN_ROLE,
                         "routes and effective settings with their sources"),
-                new Route(List.of("GET"), p + dev.signoff.live.EventsServlet.PATH, null,
+                new Route(List.of("GET"), p + Routes.EVENTS, null,
                         "server-sent events: 'revoked' when the caller's session ends (?poll: one JSON answer)"),
-                new Route(List.of("GET"), p + dev.signoff.live.ScriptServlet.PATH, null,
+                new Route(List.of("GET"), p + Routes.SCRIPT, null,
                         "signoff.js: live sign-out, logout buttons, client cleanup"));
     }
 

@@ -3,8 +3,9 @@ package dev.signoff.api;
 import dev.signoff.SignOff;
 import dev.signoff.config.Configuration;
 import dev.signoff.events.EndReason;
-import dev.signoff.logout.Requests;
 import dev.signoff.registry.Tokens;
+import dev.signoff.web.Requests;
+import dev.signoff.web.Routes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,8 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-
-import java.util.Optional;
 
 import static jakarta.ws.rs.core.Response.Status.BAD_REQUEST;
 import static jakarta.ws.rs.core.Response.Status.FORBIDDEN;
@@ -79,7 +78,7 @@ public class SessionsResource {
         }
         if (signOff.currentHandle(request).filter(handle::equals).isPresent()) {
             signOff.logOut(request, response);
-        } else if (!signOff.end(user, handle)) {
+        } else if (!signOff.logOut(user, handle)) {
             throw ApiError.NO_SUCH_SESSION.exception(NOT_FOUND);
         }
         return Response.noContent().cacheControl(NO_STORE).build();
@@ -99,10 +98,9 @@ public class SessionsResource {
     @Path("users/{user}")
     public Response endAllOf(@PathParam("user") String user) {
         refuseCrossSite();
-        String admin = admin();
+        admin();
         checkUser(user);
-        Optional<String> keep = admin.equals(user) ? signOff.currentHandle(request) : Optional.empty();
-        return ok(new Ended(signOff.endAll(user, EndReason.ADMIN, keep)));
+        return ok(new Ended(signOff.logOutEverywhere(user, EndReason.ADMIN, signOff.currentHandle(request, user))));
     }
 
     /** The module's routes and every setting with its source. */
@@ -119,7 +117,7 @@ public class SessionsResource {
      * answers 404 as if it were not there.
      */
     private void mounted() {
-        String mounted = configuration.settings().prefix() + SignOffApi.PATH;
+        String mounted = configuration.settings().prefix() + Routes.API;
         Object forwardedFrom = request.getAttribute(ApiForwardServlet.FORWARDED_SERVLET_PATH);
         if (forwardedFrom == null ? !mounted.equals(request.getServletPath()) : !mounted.equals(forwardedFrom)) {
             throw new NotFoundException();

@@ -1,5 +1,6 @@
 package dev.signoff.api;
 
+import dev.signoff.web.Routes;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -24,13 +25,8 @@ import java.util.Set;
  *     answers 404.</li>
  * </ul>
  */
-@ApplicationPath(SignOffApi.DEFAULT_PATH)
+@ApplicationPath(Routes.API_DEFAULT_PATH)
 public class SignOffApi extends Application {
-    /** Where the API lives under the prefix. */
-    public static final String PATH = "/api";
-    /** {@code @ApplicationPath}: the default prefix ({@code signoff.prefix}) plus {@link #PATH}. */
-    public static final String DEFAULT_PATH = "/sessions" + PATH;
-
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(SessionsResource.class, OwnRoutesOnly.class, ApiExceptionMapper.class);

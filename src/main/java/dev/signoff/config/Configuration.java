@@ -1,12 +1,7 @@
 package dev.signoff.config;
 
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.ServletContext;
-
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import java.time.Clock;
 
 /**
  * Holds the settings read once at deployment. {@code SignOffBootstrap} calls {@link #load} when the
@@ -15,7 +10,6 @@ import java.time.Clock;
 @ApplicationScoped
 public class Configuration {
     private volatile LoadedSettings loaded;
-    private final Clock clock = Clock.systemUTC();
 
     /** Reads and validates every setting; throws {@link InvalidSettingException} on a bad value. */
     public synchronized LoadedSettings load(ServletContext context) {
@@ -23,45 +17,34 @@ public class Configuration {
         return loaded;
     }
 
-    /** The effective settings (defaults plus system properties and environment if not loaded yet). */
+    /** A configuration of the defaults alone, as if nothing were configured (tests, tools). */
+    public static Configuration defaults() {
+        return with(SettingsLoader.load(key -> null, java.util.Map.of(), java.util.Map.of()));
+    }
+
+    /** A configuration of settings loaded elsewhere (tests, tools); an application's come from {@link #load}. */
+    public static Configuration with(LoadedSettings settings) {
+        Configuration c = new Configuration();
+        c.loaded = settings;
+        return c;
+    }
+
+    /** The effective settings. */
     public SignOffSettings settings() {
         return loadedSettings().settings();
     }
 
-    /** Settings with their sources, for introspection. */
+    /**
+     * Settings with their sources, for introspection.
+     *
+     * @throws IllegalStateException before the application started: a setting read then would be
+     *                               a default that the app's context-params may contradict
+     */
     public LoadedSettings loadedSettings() {
         LoadedSettings l = loaded;
         if (l == null) {
-            synchronized (this) {
-                if (loaded == null) {
-                    loaded = SettingsLoader.load(key -> null, System.getenv(), SettingsLoader.systemProperties());
-                }
-                l = loaded;
-            }
+            throw new IllegalStateException("SignOff: settings asked for before the application started (SignOffBootstrap)");
         }
         return l;
     }
-
-    /** The clock every expiry is computed with. */
-    public Clock clock() {
-        return clock;
-    }
-
-    /** JNDI name of the server's default managed scheduler (Jakarta Concurrency). */
-    static final String SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
-
-    /**
-     * The server's default managed scheduler, looked up in the caller's naming context (so call it
-     * on an application thread).
-     *
-     * @param purpose what it is for, named in the error when the server has none
-     */
-    public static ManagedScheduledExecutorService scheduler(String purpose) {
-        try {
-            return (ManagedScheduledExecutorService) new InitialContext().lookup(SCHEDULER);
-        } catch (NamingException e) {
-            throw new IllegalStateException("SignOff: no " + SCHEDULER + " (Jakarta Concurrency) for " + purpose, e);
-        }
-    }
-
 }

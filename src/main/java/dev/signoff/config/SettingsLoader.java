@@ -3,7 +3,6 @@ package dev.signoff.config;
 import dev.signoff.cookies.CookieSpec;
 import dev.signoff.events.CredentialKind;
 import dev.signoff.events.LogoutScope;
-import dev.signoff.limit.LimitPolicy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -61,17 +60,10 @@ public final class SettingsLoader {
     }
 
     private LoadedSettings load() {
-        Map<CredentialKind, LogoutScope> policies = new EnumMap<>(CredentialKind.class);
-        policies.put(CredentialKind.PASSWORD, scope(Setting.CREDENTIALS_PASSWORD));
-        policies.put(CredentialKind.EMAIL, scope(Setting.CREDENTIALS_EMAIL));
-        policies.put(CredentialKind.MFA, scope(Setting.CREDENTIALS_MFA));
-        policies.put(CredentialKind.SECURITY_CONCERN, scope(Setting.CREDENTIALS_SECURITY_CONCERN));
-        Duration idle = positive(Setting.IDLE_TIMEOUT);
-        Duration absolute = positive(Setting.ABSOLUTE_TIMEOUT);
         SignOffSettings settings = new SignOffSettings(
                 prefix(),
-                idle,
-                absolute,
+                positive(Setting.IDLE_TIMEOUT),
+                positive(Setting.ABSOLUTE_TIMEOUT),
                 duration(Setting.STALENESS),
                 positive(Setting.LAST_SEEN_INTERVAL),
                 list(Setting.EXCLUDE, this::excludePattern),
@@ -85,18 +77,30 @@ public final class SettingsLoader {
                 bool(Setting.SESSION_COOKIE_SECURE),
                 sameSite(),
                 bool(Setting.SESSION_COOKIE_HTTP_ONLY),
-                policies,
+                credentialPolicies(),
                 positive(Setting.ONE_TIME_TOKEN_TTL),
                 list(Setting.ALLOWED_ORIGINS, this::origin),
                 optional(Setting.DATASOURCE),
                 text(Setting.DERBY_DATABASE),
                 integer(Setting.MAX_SESSIONS, 0, Integer.MAX_VALUE),
                 parse(Setting.MAX_SESSIONS_POLICY, LimitPolicy::parse),
-
                 positive(Setting.EVENTS_HEARTBEAT),
-                new PurgeSettings(retention(), duration(Setting.AUDIT_RETENTION), duration(Setting.PURGE_INTERVAL),
-                        integer(Setting.PURGE_BATCH_SIZE, 1, 10_000)));
+                purge());
         return new LoadedSettings(settings, effective);
+    }
+
+    private Map<CredentialKind, LogoutScope> credentialPolicies() {
+        Map<CredentialKind, LogoutScope> policies = new EnumMap<>(CredentialKind.class);
+        policies.put(CredentialKind.PASSWORD, scope(Setting.CREDENTIALS_PASSWORD));
+        policies.put(CredentialKind.EMAIL, scope(Setting.CREDENTIALS_EMAIL));
+        policies.put(CredentialKind.MFA, scope(Setting.CREDENTIALS_MFA));
+        policies.put(CredentialKind.SECURITY_CONCERN, scope(Setting.CREDENTIALS_SECURITY_CONCERN));
+        return policies;
+    }
+
+    private PurgeSettings purge() {
+        return new PurgeSettings(retention(), duration(Setting.AUDIT_RETENTION), duration(Setting.PURGE_INTERVAL),
+                integer(Setting.PURGE_BATCH_SIZE, 1, 10_000));
     }
 
     private EffectiveSetting raw(Setting setting) {

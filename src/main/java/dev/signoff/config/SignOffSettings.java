@@ -3,7 +3,6 @@ package dev.signoff.config;
 import dev.signoff.cookies.CookieSpec;
 import dev.signoff.events.CredentialKind;
 import dev.signoff.events.LogoutScope;
-import dev.signoff.limit.LimitPolicy;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.signoff.cookies;
 
-import dev.signoff.config.SignOffSettings;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,12 +23,15 @@ public final class CookieDeleter {
         this.cookies = List.copyOf(cookies);
     }
 
-    /** The deleter for an application: its session cookie plus the configured cookies and login cookies. */
-    public static CookieDeleter of(ServletContext context, SignOffSettings settings) {
+    /**
+     * The deleter for an application: its session cookie plus the app cookies ({@code signoff.cookies})
+     * and login cookies ({@code signoff.login-cookies}) configured.
+     */
+    public static CookieDeleter of(ServletContext context, List<CookieSpec> cookies, List<CookieSpec> loginCookies) {
         List<CookieSpec> all = new ArrayList<>();
         all.add(sessionCookie(context));
-        all.addAll(settings.cookies());
-        all.addAll(settings.loginCookies());
+        all.addAll(cookies);
+        all.addAll(loginCookies);
         return new CookieDeleter(all);
     }
 

@@ -1,6 +1,5 @@
 package dev.signoff.cookies;
 
-import dev.signoff.config.SignOffSettings;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
@@ -17,17 +16,23 @@ public final class SessionCookieHardening {
     private SessionCookieHardening() {
     }
 
-    /** Applies the hardening; settings the admin made explicitly stronger are left alone. */
-    public static void apply(ServletContext context, SignOffSettings settings) {
+    /**
+     * Applies the hardening; settings the admin made explicitly stronger are left alone.
+     *
+     * @param httpOnly {@code signoff.session-cookie.http-only}
+     * @param secure   {@code signoff.session-cookie.secure}
+     * @param sameSite {@code signoff.session-cookie.same-site}, used when the server sets none
+     */
+    public static void apply(ServletContext context, boolean httpOnly, boolean secure, String sameSite) {
         SessionCookieConfig config = context.getSessionCookieConfig();
-        if (settings.sessionCookieHttpOnly() && !config.isHttpOnly()) {
+        if (httpOnly && !config.isHttpOnly()) {
             config.setHttpOnly(true);
         }
-        if (settings.sessionCookieSecure() && !config.isSecure()) {
+        if (secure && !config.isSecure()) {
             config.setSecure(true);
         }
         if (config.getAttribute("SameSite") == null) {
-            config.setAttribute("SameSite", settings.sessionCookieSameSite());
+            config.setAttribute("SameSite", sameSite);
         }
         context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
     }

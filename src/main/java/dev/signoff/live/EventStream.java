@@ -1,5 +1,6 @@
 package dev.signoff.live;
 
+import dev.signoff.session.SessionBinding;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -20,28 +21,26 @@ final class EventStream implements AsyncListener {
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
 
     private final AsyncContext async;
-    private final String handle;
-    private final String digest;
+    private final SessionBinding session;
     private final String loginUrl;
     private final Consumer<EventStream> onClose;
     private boolean closed;
 
-    EventStream(AsyncContext async, String handle, String digest, String loginUrl, Consumer<EventStream> onClose) {
+    EventStream(AsyncContext async, SessionBinding session, String loginUrl, Consumer<EventStream> onClose) {
         this.async = async;
-        this.handle = handle;
-        this.digest = digest;
+        this.session = session;
         this.loginUrl = loginUrl;
         this.onClose = onClose;
     }
 
     /** Public handle of the session this stream belongs to. */
     String handle() {
-        return handle;
+        return session.handle();
     }
 
     /** Token digest of the session (never sent anywhere; the cache is keyed by it). */
     String digest() {
-        return digest;
+        return session.digest();
     }
 
     /** Where the page should go once signed out (the app's login page). */

@@ -1,10 +1,11 @@
 package dev.signoff.live;
 
 import dev.signoff.events.EndReason;
+import dev.signoff.web.Json;
 
 /**
  * The text of the event stream: SSE framing ({@code event:}, {@code data:}, {@code retry:},
- * comment lines) and the small JSON payloads, built from fixed strings and escaped values.
+ * comment lines) and its small JSON payload ({@link Json}).
  */
 final class Events {
     /** Milliseconds a browser waits before reconnecting a stream the server closed. */
@@ -31,32 +32,11 @@ final class Events {
     }
 
     static String revokedJson(String reason, String loginUrl) {
-        return "{\"reason\":" + json(reason) + ",\"login\":" + json(loginUrl) + "}";
+        return Json.object("reason", reason, "login", loginUrl);
     }
 
     static String reason(EndReason reason) {
         return reason == null ? UNKNOWN_REASON : reason.code();
     }
 
-    /** A JSON string literal; also safe inside a script (no raw '<'). */
-    static String json(String value) {
-        StringBuilder b = new StringBuilder(value.length() + 2).append('"');
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '<' -> b.append("\\u003c");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
 }

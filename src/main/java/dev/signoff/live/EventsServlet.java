@@ -1,11 +1,13 @@
 package dev.signoff.live;
 
 import dev.signoff.config.Configuration;
-import dev.signoff.config.SignOffSettings;
 import dev.signoff.events.EndReason;
-import dev.signoff.filter.SessionBinding;
-import dev.signoff.filter.SignOffFilter;
-import dev.signoff.logout.Logout;
+import dev.signoff.session.Bindings;
+import dev.signoff.session.SessionBinding;
+import dev.signoff.web.Answers;
+import dev.signoff.web.Json;
+import dev.signoff.web.Problem;
+import dev.signoff.web.Routes;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
@@ -37,15 +39,12 @@ import java.util.logging.Logger;
  * The stream is not activity: it never moves the idle timeout (the filter only peeks at it).
  */
 public class EventsServlet extends HttpServlet {
-    /** Path under the prefix. */
-    public static final String PATH = "/api/events";
     /** How long one stream stays open before the server closes it and the browser reconnects. */
     static final long STREAM_MILLIS = 10 * 60_000;
     /** Reconnect delay when streams cannot be held open (no async): effectively the poll interval. */
     static final long POLL_MILLIS = 5000;
     private static final Logger LOG = Logger.getLogger(EventsServlet.class.getName());
     private static final String EVENT_STREAM = "text/event-stream";
-    private static final String JSON = "application/json";
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     @Inject
@@ -58,26 +57,21 @@ public class EventsServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         boolean poll = request.getParameter("poll") != null;
         String login = configuration.settings().signInAgainTarget(request.getContextPath(), request.getContextPath() + "/");
-        Object ended = request.getAttribute(SignOffFilter.ENDED_ATTRIBUTE);
-        if (ended instanceof EndReason reason) {
+        if (request.getAttribute(Routes.ENDED_ATTRIBUTE) instanceof EndReason reason) {
             endedAlready(response, poll, Events.reason(reason), login);
             return;
         }
-        Optional<SessionBinding> binding = Logout.binding(request);
+        Optional<SessionBinding> binding = Bindings.of(request);
         if (binding.isEmpty()) {
-            json(response, HttpServletResponse.SC_UNAUTHORIZED, "{\"error\":\"unauthorized\",\"login\":" + Events.json(login) + "}");
-            return;
-        }
-        if (poll) {
+            Answers.problem(response, Problem.UNAUTHORIZED, "login", login);
+        } else if (poll) {
             // The filter has just checked the session: it is live.
-            json(response, HttpServletResponse.SC_OK, "{\"session\":\"live\"}");
-            return;
-        }
-        if (!request.isAsyncSupported()) {
+            Answers.write(response, HttpServletResponse.SC_OK, Json.object("session", "live"));
+        } else if (!request.isAsyncSupported()) {
             pollingStream(request, response);
-            return;
+        } else {
+            stream(request, response, binding.get(), login);
         }
-        stream(request, response, binding.get(), login);
     }
 
     private void stream(HttpServletRequest request, HttpServletResponse response, SessionBinding binding, String login)
@@ -85,7 +79,7 @@ public class EventsServlet extends HttpServlet {
         streamHeaders(response);
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(STREAM_MILLIS);
-        EventStream stream = new EventStream(async, binding.handle(), binding.digest(), login, live::unsubscribe);
+        EventStream stream = new EventStream(async, binding, login, live::unsubscribe);
         async.addListener(stream);
         if (stream.send(Events.opening(Events.RETRY_MILLIS))) {
             live.subscribe(stream);
@@ -95,8 +89,7 @@ public class EventsServlet extends HttpServlet {
     private static void endedAlready(HttpServletResponse response, boolean poll, String reason, String login)
             throws IOException {
         if (poll) {
-            json(response, HttpServletResponse.SC_UNAUTHORIZED,
-                    "{\"error\":\"session_ended\",\"reason\":" + Events.json(reason) + ",\"login\":" + Events.json(login) + "}");
+            Answers.problem(response, Problem.SESSION_ENDED, "reason", reason, "login", login);
             return;
         }
         streamHeaders(response);
@@ -118,12 +111,6 @@ public class EventsServlet extends HttpServlet {
         response.setContentType(EVENT_STREAM + ";charset=UTF-8");
         // nginx buffers proxied responses unless told not to; a buffered stream pushes nothing.
         response.setHeader("X-Accel-Buffering", "no");
-    }
-
-    private static void json(HttpServletResponse response, int status, String body) throws IOException {
-        response.setStatus(status);
-        response.setContentType(JSON + ";charset=UTF-8");
-        write(response, body);
     }
 
     private static void write(HttpServletResponse response, String body) throws IOException {

@@ -1,11 +1,12 @@
 package dev.signoff.live;
 
 import dev.signoff.config.Configuration;
+import dev.signoff.config.SignOffResource;
 import dev.signoff.events.EndReason;
 import dev.signoff.events.SessionEnded;
-import dev.signoff.filter.SessionChecker;
-import dev.signoff.filter.Verdict;
-import dev.signoff.logout.Terminator;
+import dev.signoff.session.SessionChecker;
+import dev.signoff.session.Terminator;
+import dev.signoff.session.Verdict;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -14,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +48,6 @@ public class LiveSessions {
     private static final long TICK_WITHOUT_STALENESS_MILLIS = 1000;
 
     private final Map<String, Set<EventStream>> byHandle = new ConcurrentHashMap<>();
-    private ManagedScheduledExecutorService scheduler;
     private ScheduledFuture<?> ticks;
     private boolean stopped;
     private long tickMillis;
@@ -59,14 +60,19 @@ public class LiveSessions {
     Terminator terminator;
     @Inject
     Configuration configuration;
+    @Inject
+    @SignOffResource
+    ManagedScheduledExecutorService scheduler;
+    @Inject
+    @SignOffResource
+    Clock clock;
 
     @PostConstruct
     void init() {
-        scheduler = Configuration.scheduler("live sign-out");
         long staleness = configuration.settings().staleness().toMillis();
         tickMillis = staleness == 0 ? TICK_WITHOUT_STALENESS_MILLIS : Math.max(MIN_TICK_MILLIS, staleness);
         heartbeatMillis = configuration.settings().eventsHeartbeat().toMillis();
-        lastHeartbeat = configuration.clock().millis();
+        lastHeartbeat = clock.millis();
     }
 
     /**
@@ -147,7 +153,7 @@ public class LiveSessions {
             for (Map.Entry<String, Set<EventStream>> e : byHandle.entrySet()) {
                 e.getValue().stream().findAny().ifPresent(s -> inspect(e.getKey(), s.digest()));
             }
-            long now = configuration.clock().millis();
+            long now = clock.millis();
             if (now - lastHeartbeat >= heartbeatMillis) {
                 lastHeartbeat = now;
                 byHandle.values().forEach(streams -> streams.forEach(s -> s.send(Events.heartbeat())));
@@ -173,21 +179,8 @@ public class LiveSessions {
         if (verdict.live()) {
             return;
         }
-        Optional<EndReason> reason = verdict.reason();
-        if (reason.filter(r -> r == EndReason.IDLE_TIMEOUT || r == EndReason.ABSOLUTE_TIMEOUT).isPresent()) {
-            recordTimeout(handle, digest, reason.get());
-        }
-        push(handle, Events.reason(reason.orElse(null)));
-    }
-
-    /** Stores a timeout the cache noticed (as the filter does), so the registry and events show it. */
-    private void recordTimeout(String handle, String digest, EndReason reason) {
-        try {
-            terminator.end(handle, Optional.of(digest), reason, null);
-        } catch (RuntimeException e) {
-            // The row still shows its expiry times, so every node refuses the session anyway.
-            LOG.log(Level.WARNING, "SignOff: could not record the end of session " + handle, e);
-        }
+        verdict.expiry().ifPresent(reason -> terminator.endExpired(handle, digest, reason));
+        push(handle, Events.reason(verdict.reason().orElse(null)));
     }
 
     @PreDestroy

@@ -2,6 +2,8 @@ package dev.signoff.live;
 
 import dev.signoff.config.Configuration;
 import dev.signoff.config.SignOffSettings;
+import dev.signoff.web.Json;
+import dev.signoff.web.Routes;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -26,8 +28,6 @@ import java.util.Base64;
  * }</pre>
  */
 public class ScriptServlet extends HttpServlet {
-    /** Path under the prefix. */
-    public static final String PATH = "/signoff.js";
     static final String RESOURCE = "signoff.js";
     static final String CONFIG_PLACEHOLDER = "{/*signoff:config*/}";
     private static final String CACHE = "public, max-age=3600";
@@ -57,12 +57,9 @@ public class ScriptServlet extends HttpServlet {
     /** The script with this deployment's routes in place of the placeholder. */
     static String render(String template, String contextPath, SignOffSettings settings) {
         String prefix = contextPath + settings.prefix();
-        String login = settings.loginPage().map(page -> Events.json(contextPath + page)).orElse("null");
-        String config = "{\"login\":" + login
-                + ",\"events\":" + Events.json(prefix + EventsServlet.PATH)
-                + ",\"logOut\":" + Events.json(prefix + "/log_out")
-                + ",\"logOutAll\":" + Events.json(prefix + "/log_out/all")
-                + ",\"channel\":" + Events.json("signoff:" + prefix) + "}";
+        String config = Json.object("login", settings.loginPage().map(page -> contextPath + page).orElse(null),
+                "events", prefix + Routes.EVENTS, "logOut", prefix + Routes.LOG_OUT, "logOutAll", prefix + Routes.LOG_OUT_ALL,
+                "channel", "signoff:" + prefix);
         if (!template.contains(CONFIG_PLACEHOLDER)) {
             throw new IllegalStateException("SignOff: " + RESOURCE + " has no " + CONFIG_PLACEHOLDER);
         }

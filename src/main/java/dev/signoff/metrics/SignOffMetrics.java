@@ -1,15 +1,16 @@
 package dev.signoff.metrics;
 
-import dev.signoff.config.Configuration;
+import dev.signoff.config.SignOffResource;
 import dev.signoff.events.SessionEnded;
 import dev.signoff.events.SessionStarted;
 import dev.signoff.registry.SessionRegistry;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,17 +26,13 @@ public class SignOffMetrics implements SignOffMetricsMXBean {
     @Inject
     SessionRegistry registry;
     @Inject
-    Configuration configuration;
+    @SignOffResource
+    Clock clock;
 
-    private final java.util.concurrent.atomic.LongAdder cacheLoads = new java.util.concurrent.atomic.LongAdder();
-    private Meter meter;
+    private final LongAdder cacheLoads = new LongAdder();
+    private final Meter meter = new Meter(System::nanoTime, cacheLoads::sum);
     private volatile long liveCount = -1;
     private volatile long liveCountAt = Long.MIN_VALUE / 4; // far past, without overflow in now - liveCountAt
-
-    @PostConstruct
-    void init() {
-        meter = new Meter(System::nanoTime, cacheLoads::sum);
-    }
 
     /**
      * Called at start-up on the app's thread: makes the registry look up its EntityManager now,
@@ -65,7 +62,7 @@ public class SignOffMetrics implements SignOffMetricsMXBean {
 
     @Override
     public long getLiveSessions() {
-        long now = configuration.clock().millis();
+        long now = clock.millis();
         if (now - liveCountAt >= LIVE_COUNT_MAX_AGE_MILLIS) {
             try {
                 liveCount = registry.countLive(now);

@@ -52,7 +52,17 @@ public class AuditRecord {
         // for JPA
     }
 
-    AuditRecord(long at, String userName, String handle, Action action, EndReason reason, String ip) {
+    /** The line for a session stored. */
+    static AuditRecord started(NewSession s) {
+        return new AuditRecord(s.now(), s.user(), s.handle(), Action.STARTED, null, s.ip());
+    }
+
+    /** The line for a session ended (or a login refused, under a handle that names no session). */
+    static AuditRecord ended(String user, String handle, Revocation revocation) {
+        return new AuditRecord(revocation.at(), user, handle, Action.ENDED, revocation.reason(), revocation.ip());
+    }
+
+    private AuditRecord(long at, String userName, String handle, Action action, EndReason reason, String ip) {
         this.id = Tokens.newHandle();
         this.at = at;
         this.userName = userName;

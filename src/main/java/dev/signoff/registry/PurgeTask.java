@@ -2,10 +2,12 @@ package dev.signoff.registry;
 
 import dev.signoff.config.Configuration;
 import dev.signoff.config.PurgeSettings;
+import dev.signoff.config.SignOffResource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,12 @@ public class PurgeTask {
     Configuration configuration;
     @Inject
     Purger purger;
+    @Inject
+    @SignOffResource
+    ManagedScheduledExecutorService scheduler;
+    @Inject
+    @SignOffResource
+    Clock clock;
 
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicLong runs = new AtomicLong();
@@ -61,7 +69,7 @@ public class PurgeTask {
     private volatile ScheduledFuture<?> scheduled;
     private volatile boolean stopped;
 
-    /** Schedules the purge, unless the interval is zero. Call from a thread of the application (it looks up java:comp). */
+    /** Schedules the purge, unless the interval is zero. Call from a thread of the application (the scheduler's look-up needs java:comp). */
     public synchronized void start() {
         PurgeSettings settings = configuration.settings().purge();
         if (scheduled != null) {
@@ -72,7 +80,7 @@ public class PurgeTask {
             return;
         }
         long interval = settings.interval().toMillis();
-        scheduled = Configuration.scheduler("the registry purge").scheduleWithFixedDelay(this::runScheduled, Math.min(interval, MAX_FIRST_DELAY_MILLIS),
+        scheduled = scheduler.scheduleWithFixedDelay(this::runScheduled, Math.min(interval, MAX_FIRST_DELAY_MILLIS),
                 interval, TimeUnit.MILLISECONDS);
         LOG.info(() -> "SignOff purge: every " + settings.interval() + ", sessions kept " + settings.retention()
                 + " after their end, audit rows " + (settings.auditRetention().isZero() ? "forever" : settings.auditRetention())
@@ -135,7 +143,7 @@ public class PurgeTask {
             return;
         }
         try {
-            long now = configuration.clock().millis();
+            long now = clock.millis();
             Result r = purge(now);
             runs.incrementAndGet();
             sessionsDeleted.addAndGet(r.sessions());

@@ -1,7 +1,8 @@
 package dev.signoff.registry;
 
-import jakarta.annotation.PostConstruct;
+import dev.signoff.config.SignOffResource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -31,12 +32,9 @@ public class Purger {
     public record Batch(int candidates, int deleted) {
     }
 
-    private EntityManager em;
-
-    @PostConstruct
-    void lookUpEntityManager() {
-        em = SessionRegistry.entityManager();
-    }
+    @Inject
+    @SignOffResource
+    EntityManager em;
 
     /**
      * Deletes up to {@code limit} sessions revoked or absolutely expired before {@code endedBefore},

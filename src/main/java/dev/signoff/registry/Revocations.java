@@ -1,8 +1,9 @@
 package dev.signoff.registry;
 
+import dev.signoff.config.SignOffResource;
 import dev.signoff.events.EndReason;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -21,30 +22,27 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class Revocations {
-    private EntityManager em;
-
-    @PostConstruct
-    void lookUpEntityManager() {
-        em = SessionRegistry.entityManager();
-    }
+    @Inject
+    @SignOffResource
+    EntityManager em;
 
     /**
      * Ends the given sessions. Returns those this call ended, each as it was stored (already
      * revoked ones are skipped: whoever revoked first wins, once).
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public List<SessionSnapshot> revoke(Collection<String> handles, EndReason reason, long now, String ip) {
+    public List<SessionSnapshot> revoke(Collection<String> handles, Revocation revocation) {
         List<SessionSnapshot> ended = new ArrayList<>();
         for (String handle : new TreeSet<>(handles)) {
             int updated = em.createNamedQuery(SessionRecord.REVOKE)
-                    .setParameter("now", now)
-                    .setParameter("reason", reason)
+                    .setParameter("now", revocation.at())
+                    .setParameter("reason", revocation.reason())
                     .setParameter("handle", handle)
                     .executeUpdate();
             if (updated == 1) {
                 SessionRecord record = em.find(SessionRecord.class, handle);
                 em.refresh(record);
-                em.persist(new AuditRecord(now, record.snapshot().user(), handle, AuditRecord.Action.ENDED, reason, ip));
+                em.persist(AuditRecord.ended(record.snapshot().user(), handle, revocation));
                 ended.add(record.snapshot());
             }
         }
@@ -53,11 +51,11 @@ public class Revocations {
 
     /** Ends every live session of the user but {@code keep}; returns those this call ended. */
     @Transactional(TxType.REQUIRES_NEW)
-    public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, EndReason reason, long now, String ip) {
+    public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, Revocation revocation) {
         List<String> handles = new ArrayList<>(em.createNamedQuery(SessionRecord.LIVE_HANDLES_BY_USER, String.class)
                 .setParameter("user", user)
                 .getResultList());
         keep.ifPresent(handles::remove);
-        return revoke(handles, reason, now, ip);
+        return revoke(handles, revocation);
     }
 }

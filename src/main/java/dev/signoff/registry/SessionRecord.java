@@ -98,18 +98,17 @@ public class SessionRecord {
         // for JPA
     }
 
-    SessionRecord(String handle, String tokenDigest, String userName, Purpose purpose, long createdAt,
-                  long idleExpiresAt, long absoluteExpiresAt, String ip, String userAgent, String device) {
-        this.handle = handle;
-        this.tokenDigest = tokenDigest;
-        this.userName = userName;
-        this.purpose = purpose;
-        this.createdAt = createdAt;
-        this.lastSeenAt = createdAt;
-        this.idleExpiresAt = idleExpiresAt;
-        this.absoluteExpiresAt = absoluteExpiresAt;
-        this.ip = ip;
-        this.userAgent = userAgent;
+    SessionRecord(NewSession s, String device) {
+        this.handle = s.handle();
+        this.tokenDigest = s.tokenDigest();
+        this.userName = s.user();
+        this.purpose = s.purpose();
+        this.createdAt = s.now();
+        this.lastSeenAt = s.now();
+        this.idleExpiresAt = s.idleExpiresAt();
+        this.absoluteExpiresAt = s.absoluteExpiresAt();
+        this.ip = s.ip();
+        this.userAgent = s.userAgent();
         this.device = device;
     }
 

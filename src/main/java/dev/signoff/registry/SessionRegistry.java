@@ -1,15 +1,13 @@
 package dev.signoff.registry;
 
+import dev.signoff.config.SignOffResource;
 import dev.signoff.events.EndReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.annotation.PostConstruct;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -28,26 +26,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class SessionRegistry {
 
-    /** The name web-fragment.xml gives the registry's container-managed EntityManager. */
-    static final String ENTITY_MANAGER = "java:comp/env/signoff/EntityManager";
-
     @Inject
     Revocations revocations;
-    private EntityManager em;
-
-    @PostConstruct
-    void lookUpEntityManager() {
-        em = entityManager();
-    }
-
-    /** The registry's container-managed EntityManager: a transaction-scoped proxy, safe to keep and share across threads. */
-    static EntityManager entityManager() {
-        try {
-            return (EntityManager) new InitialContext().lookup(ENTITY_MANAGER);
-        } catch (NamingException e) {
-            throw new IllegalStateException("SignOff: no " + ENTITY_MANAGER + "; is the module's web-fragment.xml active?", e);
-        }
-    }
+    @Inject
+    @SignOffResource
+    EntityManager em;
 
     /** Does nothing; calling it makes the container create the bean (and look up its EntityManager) now. */
     public void ready() {
@@ -57,10 +40,9 @@ public class SessionRegistry {
     /** Stores a new session, with its device described from the User-Agent, and its audit line. */
     @Transactional(TxType.REQUIRES_NEW)
     public SessionSnapshot open(NewSession s) {
-        SessionRecord record = new SessionRecord(s.handle(), s.tokenDigest(), s.user(), s.purpose(), s.now(),
-                s.idleExpiresAt(), s.absoluteExpiresAt(), s.ip(), s.userAgent(), DeviceNames.describe(s.userAgent()));
+        SessionRecord record = new SessionRecord(s, DeviceNames.describe(s.userAgent()));
         em.persist(record);
-        em.persist(new AuditRecord(s.now(), s.user(), s.handle(), AuditRecord.Action.STARTED, null, s.ip()));
+        em.persist(AuditRecord.started(s));
         return record.snapshot();
     }
 
@@ -69,8 +51,8 @@ public class SessionRegistry {
      * {@code fixation_suspected}): one audit line, under a handle of its own that names no session.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public void auditRefusedLogin(String user, EndReason reason, long now, String ip) {
-        em.persist(new AuditRecord(now, user, Tokens.newHandle(), AuditRecord.Action.ENDED, reason, NewSession.cut(ip)));
+    public void auditRefusedLogin(String user, Revocation revocation) {
+        em.persist(AuditRecord.ended(user, Tokens.newHandle(), revocation));
     }
 
     /**
@@ -124,13 +106,13 @@ public class SessionRegistry {
      * revoked ones are skipped: whoever revoked first wins, once). One transaction, retried when the
      * database rolled it back to break a lock conflict.
      */
-    public List<SessionSnapshot> revoke(Collection<String> handles, EndReason reason, long now, String ip) {
-        return LockConflicts.retry("revocation", () -> revocations.revoke(handles, reason, now, ip));
+    public List<SessionSnapshot> revoke(Collection<String> handles, Revocation revocation) {
+        return LockConflicts.retry("revocation", () -> revocations.revoke(handles, revocation));
     }
 
     /** Ends every live session of the user but {@code keep}; returns those this call ended. Retried like {@link #revoke}. */
-    public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, EndReason reason, long now, String ip) {
-        return LockConflicts.retry("log out everywhere", () -> revocations.revokeAllOf(user, keep, reason, now, ip));
+    public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, Revocation revocation) {
+        return LockConflicts.retry("log out everywhere", () -> revocations.revokeAllOf(user, keep, revocation));
     }
 
     /**

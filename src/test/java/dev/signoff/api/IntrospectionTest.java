@@ -5,6 +5,7 @@ import dev.signoff.config.LoadedSettings;
 import dev.signoff.config.Setting;
 import dev.signoff.config.SettingSource;
 import dev.signoff.config.SettingsLoader;
+import dev.signoff.web.Routes;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -57,7 +58,7 @@ class IntrospectionTest {
 
     @Test
     void defaultPathOfTheApplicationFollowsTheDefaultPrefix() {
-        assertEquals(Setting.PREFIX.defaultValue() + SignOffApi.PATH, SignOffApi.DEFAULT_PATH);
+        assertEquals(Setting.PREFIX.defaultValue() + Routes.API, Routes.API_DEFAULT_PATH);
     }
 
     private static Introspection.SettingView view(Introspection i, String key) {

@@ -118,13 +118,13 @@ class SettingsLoaderTest {
                 Map.of("signoff.max-sessions", "3", "signoff.max-sessions.policy", "refuse")::get, Map.of(), Map.of());
 
         assertEquals(3, loaded.settings().maxSessions());
-        assertEquals(dev.signoff.limit.LimitPolicy.REFUSE, loaded.settings().maxSessionsPolicy());
+        assertEquals(dev.signoff.config.LimitPolicy.REFUSE, loaded.settings().maxSessionsPolicy());
     }
 
     @Test
     void defaultsWhenNothingSetThenNoSessionLimit() {
         assertEquals(0, SignOffSettings.defaults().maxSessions());
-        assertEquals(dev.signoff.limit.LimitPolicy.END_LEAST_RECENT, SignOffSettings.defaults().maxSessionsPolicy());
+        assertEquals(dev.signoff.config.LimitPolicy.END_LEAST_RECENT, SignOffSettings.defaults().maxSessionsPolicy());
     }
 
     // --- defaults -------------------------------------------------------------------------------

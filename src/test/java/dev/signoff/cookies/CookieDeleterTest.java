@@ -55,7 +55,7 @@ class CookieDeleterTest {
         SignOffSettings settings = settings(Map.of("signoff.cookies", "legacy; Path=/, legacy; Path=/app; Domain=example.com"));
         SetCookies response = new SetCookies();
 
-        CookieDeleter.of(context("/app", config), settings).deleteAll(response.proxy());
+        CookieDeleter.of(context("/app", config), settings.cookies(), settings.loginCookies()).deleteAll(response.proxy());
 
         assertEquals(List.of(
                 "JSESSIONID=; Path=/app; " + EXPIRED + "; HttpOnly",
@@ -71,7 +71,7 @@ class CookieDeleterTest {
         response.headers.add("remember_me=renewed; Path=/");
         SignOffSettings settings = settings(Map.of("signoff.cookies", "remember_me; Path=/"));
 
-        CookieDeleter.of(context("/app", new CookieConfig()), settings).deleteAll(response.proxy());
+        CookieDeleter.of(context("/app", new CookieConfig()), settings.cookies(), settings.loginCookies()).deleteAll(response.proxy());
 
         assertEquals(List.of(
                 "theme=dark; Path=/",
@@ -84,7 +84,7 @@ class CookieDeleterTest {
         SetCookies response = new SetCookies();
         response.headers.add("JSESSIONID_TRACE=1; Path=/");
 
-        CookieDeleter.of(context("", new CookieConfig()), settings(Map.of())).deleteAll(response.proxy());
+        CookieDeleter.of(context("", new CookieConfig()), List.of(), List.of()).deleteAll(response.proxy());
 
         assertEquals(List.of("JSESSIONID_TRACE=1; Path=/", "JSESSIONID=; Path=/; " + EXPIRED), response.headers);
     }
@@ -101,7 +101,7 @@ class CookieDeleterTest {
         SignOffSettings settings = settings(Map.of("signoff.cookies", "remember_me; Path=/"));
         SetCookies response = new SetCookies();
 
-        assertDoesNotThrow(() -> CookieDeleter.of(context("/app", config), settings).deleteAll(response.proxy()));
+        assertDoesNotThrow(() -> CookieDeleter.of(context("/app", config), settings.cookies(), settings.loginCookies()).deleteAll(response.proxy()));
         assertEquals(List.of(
                 "JSESSIONID=; Path=/app; " + EXPIRED + "; SameSite=None",
                 "remember_me=; Path=/; " + EXPIRED), response.headers);

@@ -2,6 +2,9 @@ package dev.signoff.filter;
 
 import dev.signoff.config.Configuration;
 import dev.signoff.config.SignOffSettings;
+import dev.signoff.session.SessionBinding;
+import dev.signoff.session.SessionChecker;
+import dev.signoff.session.Verdict;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -2,8 +2,9 @@ package dev.signoff.it;
 
 import dev.signoff.events.EndReason;
 import dev.signoff.registry.NewSession;
-import dev.signoff.registry.Purpose;
 import dev.signoff.registry.PurgeTask;
+import dev.signoff.registry.Purpose;
+import dev.signoff.registry.Revocation;
 import dev.signoff.registry.SessionRegistry;
 import dev.signoff.registry.SessionSnapshot;
 import dev.signoff.registry.Tokens;
@@ -49,9 +50,9 @@ public class RegistryServlet extends HttpServlet {
             lines = switch (String.valueOf(request.getPathInfo())) {
                 case "/open" -> open(request);
                 case "/find" -> find(request.getParameter("digest"));
-                case "/revoke" -> handles(registry.revoke(list(request, "handles"), reason(request), now(request), "127.0.0.1"));
+                case "/revoke" -> handles(registry.revoke(list(request, "handles"), revocation(request)));
                 case "/revoke-all" -> handles(registry.revokeAllOf(request.getParameter("user"),
-                        Optional.ofNullable(request.getParameter("keep")), reason(request), now(request), "127.0.0.1"));
+                        Optional.ofNullable(request.getParameter("keep")), revocation(request)));
                 case "/live" -> handles(registry.listLive(request.getParameter("user"), now(request)));
                 case "/purge" -> {
                     PurgeTask.Result r = purge.purge(now(request));
@@ -201,6 +202,10 @@ public class RegistryServlet extends HttpServlet {
 
     private static EndReason reason(HttpServletRequest request) {
         return EndReason.valueOf(Optional.ofNullable(request.getParameter("reason")).orElse("ADMIN"));
+    }
+
+    private static Revocation revocation(HttpServletRequest request) {
+        return new Revocation(reason(request), now(request), "127.0.0.1");
     }
 
     private static long now(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package dev.signoff.limit;
 
+import dev.signoff.config.LimitPolicy;
 import dev.signoff.registry.Purpose;
 import dev.signoff.registry.SessionSnapshot;
 import org.junit.jupiter.api.Test;

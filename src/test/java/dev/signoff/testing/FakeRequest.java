@@ -1,6 +1,8 @@
 package dev.signoff.testing;
 
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -97,8 +99,27 @@ public final class FakeRequest {
                     }
                     case "getRequestedSessionId" -> requestedSessionId;
                     case "getCookies" -> cookies.isEmpty() ? null : cookies.toArray(Cookie[]::new);
+                    case "getServletContext" -> context();
                     case "toString" -> method + " " + contextPath + servletPath;
                     default -> throw new UnsupportedOperationException("HttpServletRequest." + m.getName());
+                });
+    }
+
+    /** The app's context, with the container's default session cookie (JSESSIONID, the context path, HttpOnly). */
+    private ServletContext context() {
+        SessionCookieConfig config = (SessionCookieConfig) Proxy.newProxyInstance(FakeRequest.class.getClassLoader(),
+                new Class<?>[]{SessionCookieConfig.class}, (proxy, m, args) -> switch (m.getName()) {
+                    case "getName", "getPath", "getDomain", "getAttribute" -> null;
+                    case "isSecure" -> false;
+                    case "isHttpOnly" -> true;
+                    default -> throw new UnsupportedOperationException("SessionCookieConfig." + m.getName());
+                });
+        return (ServletContext) Proxy.newProxyInstance(FakeRequest.class.getClassLoader(), new Class<?>[]{ServletContext.class},
+                (proxy, m, args) -> switch (m.getName()) {
+                    case "getContextPath" -> contextPath;
+                    case "getSessionCookieConfig" -> config;
+                    case "getServerInfo" -> "FakeServer/1.0";
+                    default -> throw new UnsupportedOperationException("ServletContext." + m.getName());
                 });
     }
 

@@ -15,13 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The admin's page: look up a user, see their devices, sign out one or all of them. Role
  * {@code signoff-admin} only ({@code web.xml} constraint, checked here again). Built on
  * {@link SignOff#list(String)}, {@link SignOff#end(String, String, EndReason)} and
- * {@link SignOff#endAll}; the user's open pages are told at once (reason {@code admin}).
+ * {@link SignOff#logOutEverywhere(String, EndReason)}; the user's open pages are told at once (reason {@code admin}).
  *
  * <ul>
  *   <li>{@code GET /app/admin/sessions?user=bob}: the lookup form, and bob's devices;</li>
@@ -120,13 +121,14 @@ public class AdminSessionsServlet extends HttpServlet {
             return;
         }
         String outcome;
+        Optional<String> yours = signOff.currentHandle(request, user);
         if (END_PATH.equals(path)) {
-            outcome = signOff.end(user, trimmed(request.getParameter("handle")), EndReason.ADMIN) ? "1" : "0";
-        } else if (user.equals(request.getRemoteUser()) && signOff.currentHandle(request).isPresent()) {
-            signOff.endAllExcept(user, signOff.currentHandle(request).get());
+            outcome = signOff.logOut(user, trimmed(request.getParameter("handle")), EndReason.ADMIN) ? "1" : "0";
+        } else if (yours.isPresent()) {
+            signOff.logOutEverywhereElse(user, yours.get());
             outcome = "all-but-yours";
         } else {
-            signOff.endAll(user, EndReason.ADMIN);
+            signOff.logOutEverywhere(user, EndReason.ADMIN);
             outcome = "all";
         }
         Html.seeOther(response, request.getContextPath() + PATH + "?user="

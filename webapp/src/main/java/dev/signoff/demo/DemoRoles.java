@@ -1,5 +1,7 @@
 package dev.signoff.demo;
 
+
+
 /** The demo's role names; each is also the name of the identity-store group that grants it. */
 final class DemoRoles {
     /** Every demo user. */

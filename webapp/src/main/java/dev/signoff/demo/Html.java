@@ -24,7 +24,7 @@ final class Html {
             "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; "
                     + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     /** The ServletContext attribute where SignOff publishes its route prefix (SignOffBootstrap.PREFIX_ATTRIBUTE). */
-    private static final String SIGNOFF_PREFIX = dev.signoff.SignOffBootstrap.PREFIX_ATTRIBUTE;
+    private static final String SIGNOFF_PREFIX = dev.signoff.boot.SignOffBootstrap.PREFIX_ATTRIBUTE;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 

@@ -105,7 +105,7 @@ public class SessionsServlet extends HttpServlet {
             return;
         }
         // end() only ever ends the caller's own sessions: another user's handle is "unknown".
-        boolean ended = signOff.end(request.getRemoteUser(), handle);
+        boolean ended = signOff.logOut(request.getRemoteUser(), handle);
         if (json) {
             response.setStatus(ended ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_NOT_FOUND);
             return;

@@ -1,10 +1,12 @@
-package dev.signoff.events;
+package dev.signoff;
 
-import dev.signoff.SignOffException;
 import dev.signoff.config.Configuration;
-import dev.signoff.filter.SessionBinding;
-import dev.signoff.logout.Logout;
-import dev.signoff.logout.Terminator;
+import dev.signoff.events.CredentialsChanged;
+import dev.signoff.events.EndReason;
+import dev.signoff.events.LogoutScope;
+import dev.signoff.session.Bindings;
+import dev.signoff.session.Ending;
+import dev.signoff.session.Terminator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +21,8 @@ import java.util.logging.Logger;
  * Ends a user's sessions when the application fires {@link CredentialsChanged}, as the kind's
  * policy says ({@code signoff.credentials.<kind>}: all, others, none). "Others" keeps the session
  * the change was made from, when the event is fired during that user's request. Synchronous: if
- * the sessions cannot be ended, {@link SignOffException} reaches the code that fired the event.
+ * the registry cannot end the sessions now, {@link SignOffException} reaches the code that fired
+ * the event (the end is queued and applied when the registry answers again).
  */
 @ApplicationScoped
 public class CredentialsChangedObserver {
@@ -38,31 +41,29 @@ public class CredentialsChangedObserver {
         if (scope == LogoutScope.NONE) {
             return;
         }
-        Optional<SessionBinding> current = currentBinding().filter(b -> b.user().equals(event.user()));
-        Optional<String> keep = scope == LogoutScope.OTHERS ? current.map(SessionBinding::handle) : Optional.empty();
-        try {
-            terminator.endAll(event.user(), keep, EndReason.CREDENTIALS_CHANGED, currentIp());
-        } catch (RuntimeException e) {
+        Optional<HttpServletRequest> current = currentRequest();
+        Optional<String> keep = scope == LogoutScope.OTHERS
+                ? current.flatMap(r -> Bindings.currentOf(r, event.user())) : Optional.empty();
+        Ending ending = terminator.endAll(event.user(), keep, EndReason.CREDENTIALS_CHANGED,
+                current.map(HttpServletRequest::getRemoteAddr).orElse(null));
+        ending.failure().ifPresent(e -> {
             throw new SignOffException("SignOff could not end the sessions of user '" + event.user()
                     + "' after a " + event.kind() + " change; the change must not be treated as complete", e);
-        }
+        });
     }
 
-    private Optional<SessionBinding> currentBinding() {
+    /** The HTTP request the event was fired in, if any. */
+    private Optional<HttpServletRequest> currentRequest() {
         try {
-            return request.isResolvable() ? Logout.binding(request.get()) : Optional.empty();
+            if (!request.isResolvable()) {
+                return Optional.empty();
+            }
+            HttpServletRequest r = request.get();
+            r.getRemoteAddr(); // a proxy outside a request fails only when used
+            return Optional.of(r);
         } catch (ContextNotActiveException | IllegalStateException e) {
             // Fired outside an HTTP request (batch job, message listener): there is no current session to keep.
             return Optional.empty();
-        }
-    }
-
-    private String currentIp() {
-        try {
-            return request.isResolvable() ? request.get().getRemoteAddr() : null;
-        } catch (ContextNotActiveException | IllegalStateException e) {
-            // Outside an HTTP request there is no client address to record.
-            return null;
         }
     }
 }

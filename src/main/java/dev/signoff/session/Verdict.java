@@ -1,4 +1,4 @@
-package dev.signoff.filter;
+package dev.signoff.session;
 
 import dev.signoff.events.EndReason;
 
@@ -16,6 +16,14 @@ public record Verdict(boolean live, Optional<EndReason> reason) {
     public static final Verdict LIVE = new Verdict(true, Optional.empty());
     /** No registry row for the session. */
     public static final Verdict UNKNOWN = new Verdict(false, Optional.empty());
+
+    /**
+     * The reason, when the session is dead because it outlived its idle or absolute lifetime: an end
+     * the registry does not know yet (the row only shows the expiry), to be recorded.
+     */
+    public Optional<EndReason> expiry() {
+        return reason.filter(r -> r == EndReason.IDLE_TIMEOUT || r == EndReason.ABSOLUTE_TIMEOUT);
+    }
 
     /** A dead verdict with its reason. */
     public static Verdict dead(EndReason reason) {

@@ -1,4 +1,4 @@
-package dev.signoff.filter;
+package dev.signoff.session;
 
 import java.io.Serializable;
 

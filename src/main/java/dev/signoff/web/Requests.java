@@ -1,4 +1,4 @@
-package dev.signoff.logout;
+package dev.signoff.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Small, pure judgements about a request: same-origin, JSON client, safe redirect target. */
+/** Small, pure judgements about a request: same-origin, JSON client, safe redirect target, the page it asked for. */
 public final class Requests {
     private Requests() {
     }
@@ -59,6 +59,16 @@ public final class Requests {
     public static boolean wantsPage(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html") && !wantsJson(request);
+    }
+
+    /**
+     * The page the request asked for, as a same-origin path with its query, to be asked for again
+     * without the ended session; the context root when the raw path could not serve as a redirect.
+     */
+    public static String requested(HttpServletRequest request) {
+        String query = request.getQueryString();
+        String target = request.getRequestURI() + (query == null ? "" : "?" + query);
+        return safeNext(target).orElse(request.getContextPath() + "/");
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.signoff.limit;
+package dev.signoff.config;
 
 import java.util.Locale;
 

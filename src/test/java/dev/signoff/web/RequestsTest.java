@@ -1,4 +1,4 @@
-package dev.signoff.logout;
+package dev.signoff.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,11 @@
-package dev.signoff.events;
+package dev.signoff;
 
-import dev.signoff.SignOffException;
 import dev.signoff.config.Configuration;
-import dev.signoff.logout.Terminator;
-import dev.signoff.registry.SessionSnapshot;
+import dev.signoff.events.CredentialKind;
+import dev.signoff.events.CredentialsChanged;
+import dev.signoff.events.EndReason;
+import dev.signoff.session.Ending;
+import dev.signoff.session.Terminator;
 import jakarta.enterprise.inject.Instance;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
@@ -27,12 +29,12 @@ class CredentialsChangedObserverTest {
         RuntimeException failure;
 
         @Override
-        public List<SessionSnapshot> endAll(String user, Optional<String> keep, EndReason reason, String ip) {
+        public Ending endAll(String user, Optional<String> keep, EndReason reason, String ip) {
             if (failure != null) {
-                throw failure;
+                return Ending.queued(failure);
             }
             calls.add(user + " keep=" + keep.orElse("-") + " " + reason);
-            return List.of();
+            return Ending.of(0);
         }
     }
 
@@ -41,7 +43,7 @@ class CredentialsChangedObserverTest {
 
     CredentialsChangedObserverTest() {
         observer.terminator = terminator;
-        observer.configuration = new Configuration();
+        observer.configuration = Configuration.defaults();
         observer.request = noRequest();
     }
 

@@ -1,6 +1,7 @@
-package dev.signoff.filter;
+package dev.signoff.session;
 
 import dev.signoff.config.Configuration;
+import dev.signoff.config.SignOffResource;
 import dev.signoff.config.SignOffSettings;
 import dev.signoff.events.EndReason;
 import dev.signoff.metrics.Meter;
@@ -11,6 +12,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +25,9 @@ public class SessionChecker {
     SessionRegistry registry;
     @Inject
     SignOffMetrics metrics;
+    @Inject
+    @SignOffResource
+    Clock clock;
 
     private ValidityCache cache;
     private Meter meter;
@@ -47,7 +52,7 @@ public class SessionChecker {
             public Map<String, EndReason> revokedSince(long since) {
                 return registry.revokedSince(since);
             }
-        }, configuration.clock(), s.staleness(), s.idleTimeout(), s.lastSeenInterval());
+        }, clock, new ValidityCache.Timing(s.staleness(), s.idleTimeout(), s.lastSeenInterval()));
     }
 
     /** Checks a session by token digest; throws when the registry is unavailable and the cache may not answer. */

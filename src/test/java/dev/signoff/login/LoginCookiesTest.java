@@ -1,7 +1,6 @@
-package dev.signoff.filter;
+package dev.signoff.login;
 
 import dev.signoff.cookies.CookieSpec;
-import dev.signoff.login.LoginRotation;
 import dev.signoff.testing.FakeRequest;
 import dev.signoff.testing.FakeResponse;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,7 @@
-package dev.signoff;
+package dev.signoff.boot;
 
 import dev.signoff.api.ApiForwardServlet;
 import dev.signoff.api.Introspection;
-import dev.signoff.api.SignOffApi;
 import dev.signoff.config.Configuration;
 import dev.signoff.config.LoadedSettings;
 import dev.signoff.config.SignOffSettings;
@@ -16,6 +15,7 @@ import dev.signoff.metrics.MetricsMBeans;
 import dev.signoff.metrics.SignOffMetrics;
 import dev.signoff.registry.PurgeTask;
 import dev.signoff.registry.SignOffDataSource;
+import dev.signoff.web.Routes;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -31,11 +31,14 @@ import java.util.logging.Logger;
 /**
  * Starts SignOff in a web application; declared in the module's {@code web-fragment.xml}, so an
  * app only adds the JAR. At start-up it reads the settings (a bad value fails the deployment),
- * hardens the session cookie, and registers the filter on {@code /*} ahead of the app's own
- * filters (async-supported, so streams can go async), and under the configured prefix the logout
- * servlet, the event stream ({@code /api/events}) and {@code signoff.js}; maps the JSON API
- * ({@link SignOffApi}) under a non-default prefix, publishes the JMX metrics, and logs the routes
- * and effective settings once.
+ * hardens the session cookie, and registers:
+ * <ul>
+ *   <li>the filter on {@code /*}, ahead of the app's own filters (async-supported, so streams can go
+ *       async), and the request listener and forward filter of form logins;</li>
+ *   <li>under the configured prefix the logout servlet, the event stream ({@code /api/events}) and
+ *       {@code signoff.js}; the JSON API under a non-default prefix;</li>
+ * </ul>
+ * then publishes the JMX metrics, starts the purge, and logs the routes and effective settings once.
  */
 public class SignOffBootstrap implements ServletContextListener {
     /** ServletContext attribute holding the effective route prefix, e.g. {@code /sessions}. */
@@ -54,8 +57,18 @@ public class SignOffBootstrap implements ServletContextListener {
         ServletContext context = event.getServletContext();
         LoadedSettings loaded = configuration.load(context);
         SignOffSettings settings = loaded.settings();
-        SessionCookieHardening.apply(context, settings);
+        SessionCookieHardening.apply(context, settings.sessionCookieHttpOnly(), settings.sessionCookieSecure(),
+                settings.sessionCookieSameSite());
+        registerFilters(context);
+        registerRoutes(context, settings.prefix());
+        metrics.prepare();
+        MetricsMBeans.register(context.getContextPath(), metrics);
+        purge.start();
+        LOG.info(() -> "SignOff started in " + context.getContextPath() + "/\n"
+                + Introspection.of(context.getContextPath(), loaded).summary());
+    }
 
+    private static void registerFilters(ServletContext context) {
         FilterRegistration.Dynamic filter = context.addFilter("SignOffFilter", SignOffFilter.class);
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
@@ -64,27 +77,20 @@ public class SignOffBootstrap implements ServletContextListener {
         FilterRegistration.Dynamic forwards = context.addFilter("SignOffFormLoginForwards", LoginRequests.Forwards.class);
         forwards.setAsyncSupported(true);
         forwards.addMappingForUrlPatterns(EnumSet.of(DispatcherType.FORWARD), false, "/*");
+    }
 
-        String prefix = settings.prefix();
+    private static void registerRoutes(ServletContext context, String prefix) {
         // For pages that link the module's routes without CDI, e.g. a JSP:
         // <script src="${pageContext.request.contextPath}${applicationScope['dev.signoff.prefix']}/signoff.js" defer>
         context.setAttribute(PREFIX_ATTRIBUTE, prefix);
         ServletRegistration.Dynamic logout = context.addServlet("SignOffLogout", LogoutServlet.class);
-        logout.addMapping(prefix + "/log_out", prefix + "/log_out/all", prefix + "/log_out/all/get");
-
+        logout.addMapping(prefix + Routes.LOG_OUT, prefix + Routes.LOG_OUT_ALL, prefix + Routes.LOG_OUT_ALL_GET);
         // Async, so one waiting stream holds no request thread; an exact mapping wins over <prefix>/api/*.
         ServletRegistration.Dynamic events = context.addServlet("SignOffEvents", EventsServlet.class);
         events.setAsyncSupported(true);
-        events.addMapping(prefix + EventsServlet.PATH);
-        ServletRegistration.Dynamic script = context.addServlet("SignOffScript", ScriptServlet.class);
-        script.addMapping(prefix + ScriptServlet.PATH);
-
-        metrics.prepare();
-        MetricsMBeans.register(context.getContextPath(), metrics);
-        purge.start();
+        events.addMapping(prefix + Routes.EVENTS);
+        context.addServlet("SignOffScript", ScriptServlet.class).addMapping(prefix + Routes.SCRIPT);
         mapApi(context, prefix);
-        LOG.info(() -> "SignOff started in " + context.getContextPath() + "/\n"
-                + Introspection.of(context.getContextPath(), loaded).summary());
     }
 
     /**
@@ -93,8 +99,8 @@ public class SignOffBootstrap implements ServletContextListener {
      * resources then answer 404 to requests that come to that path directly.
      */
     private static void mapApi(ServletContext context, String prefix) {
-        String path = prefix + SignOffApi.PATH;
-        if (path.equals(SignOffApi.DEFAULT_PATH)) {
+        String path = prefix + Routes.API;
+        if (path.equals(Routes.API_DEFAULT_PATH)) {
             return;
         }
         ServletRegistration.Dynamic api = context.addServlet("SignOffApiForward", ApiForwardServlet.class);

@@ -1,16 +1,14 @@
-package dev.signoff.filter;
+package dev.signoff.session;
 
 import dev.signoff.events.EndReason;
 import dev.signoff.registry.Purpose;
 import dev.signoff.registry.SessionSnapshot;
+import dev.signoff.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -414,7 +412,7 @@ class ValidityCacheTest {
     // --- helpers --------------------------------------------------------------------------
 
     private ValidityCache cache(Duration staleness) {
-        return new ValidityCache(store, clock, staleness, IDLE, LAST_SEEN_INTERVAL);
+        return new ValidityCache(store, clock, new ValidityCache.Timing(staleness, IDLE, LAST_SEEN_INTERVAL));
     }
 
     private static SessionSnapshot liveRow(Instant created) {
@@ -431,38 +429,6 @@ class ValidityCacheTest {
     private static SessionSnapshot touched(SessionSnapshot s, long now, long idleExpiresAt) {
         return new SessionSnapshot(s.handle(), s.tokenDigest(), s.user(), s.purpose(), s.createdAt(), now,
                 idleExpiresAt, s.absoluteExpiresAt(), s.revokedAt(), s.endReason(), s.ip(), s.userAgent(), s.device());
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the cache needs no zone");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     record Touch(String handle, long now, long idleExpiresAt) {

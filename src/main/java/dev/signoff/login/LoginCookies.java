@@ -1,7 +1,6 @@
-package dev.signoff.filter;
+package dev.signoff.login;
 
 import dev.signoff.cookies.CookieSpec;
-import dev.signoff.login.LoginRotation;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,7 +53,7 @@ public final class LoginCookies {
      * a copied cookie, or the cookie of a device whose session has ended. A request with a session
      * is judged like any login ({@link LoginRotation#mayBind}): bound only if SignOff saw it happen.
      */
-    static boolean withoutSession(HttpServletRequest request, List<CookieSpec> loginCookies) {
+    public static boolean withoutSession(HttpServletRequest request, List<CookieSpec> loginCookies) {
         return carried(request, loginCookies) && request.getSession(false) == null;
     }
 
@@ -64,7 +63,7 @@ public final class LoginCookies {
      * request bind the login. Nothing when the response is already committed (its session cookie
      * could not be sent any more); that login is then refused.
      */
-    static void noteLogin(HttpServletRequest request, HttpServletResponse response, List<CookieSpec> loginCookies) {
+    public static void noteLogin(HttpServletRequest request, HttpServletResponse response, List<CookieSpec> loginCookies) {
         if (loginCookies.isEmpty() || request.getUserPrincipal() == null || response.isCommitted()) {
             return;
         }

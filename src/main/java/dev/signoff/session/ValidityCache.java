@@ -1,4 +1,4 @@
-package dev.signoff.filter;
+package dev.signoff.session;
 
 import dev.signoff.events.EndReason;
 import dev.signoff.registry.SessionSnapshot;
@@ -41,6 +41,16 @@ public final class ValidityCache {
         Map<String, EndReason> revokedSince(long since);
     }
 
+    /**
+     * The settings the cache keeps time by.
+     *
+     * @param staleness        how old an answer may be ({@code signoff.staleness}); zero asks the store every time
+     * @param idleTimeout      {@code signoff.idle-timeout}
+     * @param lastSeenInterval how often activity is written ({@code signoff.last-seen-interval})
+     */
+    public record Timing(Duration staleness, Duration idleTimeout, Duration lastSeenInterval) {
+    }
+
     static final long BACKSTOP_MILLIS = 60_000;
     static final long FEED_OVERLAP_MILLIS = 60_000;
     private static final long TOMBSTONE_MILLIS = 120_000;
@@ -58,12 +68,12 @@ public final class ValidityCache {
     private volatile long feedReadAt = NEVER;
     private volatile long sweptAt;
 
-    public ValidityCache(Store store, Clock clock, Duration staleness, Duration idleTimeout, Duration lastSeenInterval) {
+    public ValidityCache(Store store, Clock clock, Timing timing) {
         this.store = store;
         this.clock = clock;
-        this.stalenessMillis = staleness.toMillis();
-        this.idleMillis = idleTimeout.toMillis();
-        this.lastSeenIntervalMillis = lastSeenInterval.toMillis();
+        this.stalenessMillis = timing.staleness().toMillis();
+        this.idleMillis = timing.idleTimeout().toMillis();
+        this.lastSeenIntervalMillis = timing.lastSeenInterval().toMillis();
         this.reloadAfterMillis = stalenessMillis == 0 ? 0 : Math.max(stalenessMillis, BACKSTOP_MILLIS);
         this.sweptAt = clock.millis();
     }
@@ -85,6 +95,11 @@ public final class ValidityCache {
 
     private Verdict check(String digest, boolean activity) {
         long now = clock.millis();
+        Entry known = entries.get(digest);
+        if (known != null && known.revoked) {
+            // An end is final: answered without the store, so an end taken while it is down is refused as ended.
+            return judge(known, now);
+        }
         if (stalenessMillis > 0 && now - feedReadAt >= stalenessMillis) {
             readFeed(now);
         }

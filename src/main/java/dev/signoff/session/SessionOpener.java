@@ -1,9 +1,11 @@
-package dev.signoff.filter;
+package dev.signoff.session;
 
 import dev.signoff.config.Configuration;
+import dev.signoff.config.SignOffResource;
+import dev.signoff.config.SignOffSettings;
 import dev.signoff.cookies.CookieDeleter;
 import dev.signoff.cookies.SessionCookieHeader;
-import dev.signoff.config.SignOffSettings;
+import dev.signoff.events.EndReason;
 import dev.signoff.events.SessionStarted;
 import dev.signoff.limit.SessionLimit;
 import dev.signoff.limit.SessionLimitException;
@@ -19,16 +21,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Opens a registry session for a freshly authenticated HttpSession: rotates the session id (no
- * fixation: an id known before login is worthless after it), stores a new row keyed by the digest
- * of a new 256-bit token, binds the HttpSession to it, audits and fires {@link SessionStarted}.
- * Concurrent first requests of one login open one registry session, not two. The session limit
- * ({@link SessionLimit}) is applied here: a refused login stores nothing.
+ * Opens a registry session for a freshly authenticated HttpSession: rotates the session id (an
+ * id known before this point is worthless after it), stores a new row keyed by the digest of a new
+ * 256-bit token, binds the HttpSession to it, audits and fires {@link SessionStarted}. Concurrent
+ * first requests of one login open one registry session, not two. The session limit
+ * ({@link SessionLimit}) is applied here: a refused login stores nothing, and the sessions beyond
+ * the limit end through the {@link Terminator} (reason {@code limit}).
  */
 @ApplicationScoped
 public class SessionOpener {
@@ -50,6 +56,11 @@ public class SessionOpener {
     Event<SessionStarted> started;
     @Inject
     SessionLimit limit;
+    @Inject
+    Terminator terminator;
+    @Inject
+    @SignOffResource
+    Clock clock;
 
     /**
      * Binds the request's session to a new registry session for {@code user}, unless a concurrent
@@ -62,33 +73,40 @@ public class SessionOpener {
     public SessionBinding open(HttpServletRequest request, HttpServletResponse response, String user) {
         HttpSession session = request.getSession(true);
         synchronized (LOCKS[Math.floorMod(session.getId().hashCode(), LOCKS.length)]) {
-            Object existing = session.getAttribute(SessionBinding.ATTRIBUTE);
-            if (existing instanceof SessionBinding b && b.user().equals(user)) {
-                return b;
+            Optional<SessionBinding> existing = Bindings.of(request).filter(b -> b.user().equals(user));
+            if (existing.isPresent()) {
+                return existing.get();
             }
             limit.admit(user);
             request.changeSessionId();
             if (response != null) {
                 SessionCookieHeader.complete(response, CookieDeleter.sessionCookie(request.getServletContext()));
             }
-            SessionSnapshot row = store(request, user, Tokens.digest(Tokens.newToken()));
+            SessionSnapshot row = store(request, user);
             SessionBinding binding = new SessionBinding(row.handle(), row.tokenDigest(), user);
             session.setAttribute(SessionBinding.ATTRIBUTE, binding);
-            try {
-                limit.enforce(row, request.getRemoteAddr());
-            } catch (SessionLimitException e) {
-                session.removeAttribute(SessionBinding.ATTRIBUTE);
-                throw e;
-            }
+            enforceLimit(request, row);
             return binding;
         }
     }
 
-    private SessionSnapshot store(HttpServletRequest request, String user, String digest) {
+    /** Ends the sessions beyond the limit; when that is the new one itself, unbinds it and refuses the login. */
+    private void enforceLimit(HttpServletRequest request, SessionSnapshot opened) {
+        List<SessionSnapshot> over = limit.over(opened);
+        for (SessionSnapshot s : over) {
+            terminator.end(s.handle(), Optional.of(s.tokenDigest()), EndReason.LIMIT, request.getRemoteAddr());
+        }
+        if (over.stream().anyMatch(s -> s.handle().equals(opened.handle()))) {
+            Bindings.unbind(request);
+            throw new SessionLimitException(opened.user(), limit.max());
+        }
+    }
+
+    private SessionSnapshot store(HttpServletRequest request, String user) {
         SignOffSettings s = configuration.settings();
-        long now = configuration.clock().millis();
-        SessionSnapshot row = registry.open(new NewSession(Tokens.newHandle(), digest, user, Purpose.SESSION, now,
-                now + s.idleTimeout().toMillis(), now + s.absoluteTimeout().toMillis(),
+        long now = clock.millis();
+        SessionSnapshot row = registry.open(new NewSession(Tokens.newHandle(), Tokens.digest(Tokens.newToken()), user,
+                Purpose.SESSION, now, now + s.idleTimeout().toMillis(), now + s.absoluteTimeout().toMillis(),
                 request.getRemoteAddr(), request.getHeader("User-Agent")));
         LOG.info(() -> String.format(STARTED, user, row.handle(), row.ip()));
         try {

@@ -1,0 +1,24 @@
+package dev.signoff.config;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/** Looks up what the server provides by JNDI name, failing the deployment with a sentence an admin can act on. */
+public final class Naming {
+    private Naming() {
+    }
+
+    /**
+     * The object bound at {@code name}; needs the application's naming context ({@code java:comp}),
+     * so call it on an application thread.
+     *
+     * @param missing what to tell the admin when nothing is bound there
+     */
+    public static <T> T lookup(String name, Class<T> type, String missing) {
+        try {
+            return type.cast(new InitialContext().lookup(name));
+        } catch (NamingException | ClassCastException e) {
+            throw new IllegalStateException("SignOff: no " + name + "; " + missing, e);
+        }
+    }
+}

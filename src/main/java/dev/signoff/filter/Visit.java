@@ -1,0 +1,86 @@
+package dev.signoff.filter;
+
+import dev.signoff.config.SignOffSettings;
+import dev.signoff.login.LoginCookies;
+import dev.signoff.login.LoginRequest;
+import dev.signoff.session.Bindings;
+import dev.signoff.session.SessionBinding;
+import dev.signoff.web.Routes;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Optional;
+
+/**
+ * One request on its way through the filter: what it came with (principal, registry binding) and
+ * where it is going. The binding is read once, when the visit starts, and dropped when the filter
+ * ends or replaces it.
+ */
+final class Visit {
+    final HttpServletRequest request;
+    final HttpServletResponse response;
+    final SignOffSettings settings;
+    /** The path relative to the context root, decoded and normalized by the container. */
+    final String path;
+    /** A request of the event stream: not the user's activity, and told rather than refused. */
+    final boolean events;
+    private final FilterChain chain;
+    private Principal principal;
+    private Optional<SessionBinding> binding = Optional.empty();
+
+    Visit(HttpServletRequest request, HttpServletResponse response, FilterChain chain, SignOffSettings settings) {
+        this.request = request;
+        this.response = response;
+        this.chain = chain;
+        this.settings = settings;
+        this.path = path(request);
+        this.events = path.equals(settings.prefix() + Routes.EVENTS);
+    }
+
+    /** The container's decoded, normalized path: path parameters ({@code ;x.css}) cannot fake an exclusion. */
+    static String path(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
+    /** Nothing to check: no HttpSession, no login cookie. */
+    boolean untracked() {
+        return request.getSession(false) == null && !LoginCookies.carried(request, settings.loginCookies());
+    }
+
+    /** Reads who the request is and which registry session it belongs to. */
+    void identify() {
+        principal = request.getUserPrincipal();
+        binding = Bindings.of(request);
+    }
+
+    Optional<String> user() {
+        return Optional.ofNullable(principal).map(Principal::getName);
+    }
+
+    Optional<SessionBinding> binding() {
+        return binding;
+    }
+
+    void unbound() {
+        binding = Optional.empty();
+    }
+
+    /** The registry session just opened for the request's login. */
+    void identifyBinding(SessionBinding opened) {
+        binding = Optional.of(opened);
+    }
+
+    /** Passes the request on to the app, whose programmatic logins then change the session id at once. */
+    void proceed() throws IOException, ServletException {
+        chain.doFilter(new LoginRequest(request), response);
+    }
+
+    /** Passes the request on as it is (an ended session's request to the login page or the event stream). */
+    void proceedAsIs() throws IOException, ServletException {
+        chain.doFilter(request, response);
+    }
+}

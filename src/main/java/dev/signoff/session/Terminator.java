@@ -1,0 +1,148 @@
+package dev.signoff.session;
+
+import dev.signoff.config.SignOffResource;
+import dev.signoff.events.EndReason;
+import dev.signoff.events.LoggedOutEverywhere;
+import dev.signoff.events.SessionEnded;
+import dev.signoff.metrics.SignOffMetrics;
+import dev.signoff.registry.Revocation;
+import dev.signoff.registry.SessionRegistry;
+import dev.signoff.registry.SessionSnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where a session dies, whoever ends it: the logout routes, the API, an admin, a
+ * credential change, the session limit, a timeout the filter or the event stream noticed, an
+ * app's own logout. One set of semantics for all:
+ * <ol>
+ *   <li>this node refuses the session at once, when its token digest is known;</li>
+ *   <li>the registry row is revoked (conditional update and audit row, one transaction);</li>
+ *   <li>each ended session gets a line in the server log, this node's cache refuses it, and
+ *       {@link SessionEnded} is fired (and {@link LoggedOutEverywhere} for a user's sessions), which
+ *       also tells the session's open pages (the live stream observes it);</li>
+ *   <li>if the registry cannot be reached, the end is queued ({@link PendingEnds}) and applied when
+ *       it answers again; the caller learns it from {@link Ending#pending()}.</li>
+ * </ol>
+ * Other nodes see a revocation within the staleness bound.
+ */
+@ApplicationScoped
+public class Terminator {
+    private static final Logger LOG = Logger.getLogger(Terminator.class.getName());
+    private static final String ENDED = "SignOff session ended: user=%s handle=%s reason=%s ip=%s";
+
+    @Inject
+    SessionRegistry registry;
+    @Inject
+    SessionChecker checker;
+    @Inject
+    PendingEnds pending;
+    @Inject
+    SignOffMetrics metrics;
+    @Inject
+    @SignOffResource
+    Clock clock;
+    @Inject
+    Event<SessionEnded> sessionEnded;
+    @Inject
+    Event<LoggedOutEverywhere> loggedOutEverywhere;
+
+    /** Ends one session (no-op when it has ended already or is unknown). */
+    public Ending end(String handle, Optional<String> digest, EndReason reason, String ip) {
+        digest.ifPresent(d -> checker.markRevoked(d, reason));
+        try {
+            return Ending.of(endInRegistry(handle, reason, ip));
+        } catch (RuntimeException e) {
+            unreachable(e, "ending session " + handle);
+            pending.add(handle, reason);
+            return Ending.queued(e);
+        }
+    }
+
+    /** Ends every live session of the user except {@code keep}. */
+    public Ending endAll(String user, Optional<String> keep, EndReason reason, String ip) {
+        try {
+            return Ending.of(endAllInRegistry(user, keep, reason, ip));
+        } catch (RuntimeException e) {
+            unreachable(e, "logging user " + user + " out everywhere");
+            pending.addAll(user, keep, reason);
+            return Ending.queued(e);
+        }
+    }
+
+    /**
+     * Records the end of a session the cache found past its idle or absolute lifetime (its row shows
+     * only the expiry): the registry, the audit and the events say it, like any other end.
+     */
+    public void endExpired(String handle, String digest, EndReason reason) {
+        end(handle, Optional.of(digest), reason, null);
+    }
+
+    /** Makes this node refuse a session at once, before (or without) the registry knowing. */
+    public void refuseHere(String digest, EndReason reason) {
+        checker.markRevoked(digest, reason);
+    }
+
+    /**
+     * Records a login refused before any session was stored (e.g. {@code fixation_suspected}): counted
+     * like an end and audited. The refusal stands when the registry does not answer; only its audit
+     * line is lost, and the caller's log line records it.
+     */
+    public void refuseLogin(String user, EndReason reason, String ip) {
+        metrics.meter().ended(reason);
+        try {
+            registry.auditRefusedLogin(user, new Revocation(reason, clock.millis(), ip));
+        } catch (RuntimeException e) {
+            metrics.meter().databaseError();
+            LOG.log(Level.WARNING, "SignOff: could not audit a refused login", e);
+        }
+    }
+
+    /** The registry part of {@link #end}; throws when the registry cannot be reached. Retried by {@link PendingEnds}. */
+    int endInRegistry(String handle, EndReason reason, String ip) {
+        List<SessionSnapshot> ended = registry.revoke(List.of(handle), new Revocation(reason, clock.millis(), ip));
+        announce(ended, reason, ip);
+        return ended.size();
+    }
+
+    /** The registry part of {@link #endAll}; throws when the registry cannot be reached. Retried by {@link PendingEnds}. */
+    int endAllInRegistry(String user, Optional<String> keep, EndReason reason, String ip) {
+        List<SessionSnapshot> ended = registry.revokeAllOf(user, keep, new Revocation(reason, clock.millis(), ip));
+        announce(ended, reason, ip);
+        fire(() -> loggedOutEverywhere.fire(new LoggedOutEverywhere(user, ended.size(), reason, keep)));
+        return ended.size();
+    }
+
+    private void announce(List<SessionSnapshot> ended, EndReason reason, String ip) {
+        for (SessionSnapshot s : ended) {
+            checker.markRevoked(s.tokenDigest(), reason);
+            LOG.info(() -> String.format(ENDED, s.user(), s.handle(), reason.code(), ip));
+        }
+        for (SessionSnapshot s : ended) {
+            fire(() -> sessionEnded.fire(new SessionEnded(s.user(), s.handle(), reason, Instant.ofEpochMilli(s.revokedAt()))));
+        }
+    }
+
+    private void unreachable(RuntimeException e, String what) {
+        metrics.meter().databaseError();
+        LOG.log(Level.WARNING, "SignOff: registry unavailable " + what + "; will retry", e);
+    }
+
+    private static void fire(Runnable firing) {
+        try {
+            firing.run();
+        } catch (RuntimeException e) {
+            // The end is already stored and enforced; an application observer's failure must neither
+            // undo it nor turn a logout into an error page.
+            LOG.log(Level.WARNING, "SignOff: an observer of a SignOff event failed", e);
+        }
+    }
+}

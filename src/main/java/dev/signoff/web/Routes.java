@@ -1,0 +1,33 @@
+package dev.signoff.web;
+
+/**
+ * The module's paths under its prefix ({@code signoff.prefix}, default {@code /sessions}) and the
+ * request attributes its parts hand each other: here, so that the part that registers a route, the
+ * filter that treats it specially and the servlet that serves it name it alike without importing
+ * each other.
+ */
+public final class Routes {
+    /** {@code POST|DELETE}: end the caller's session. */
+    public static final String LOG_OUT = "/log_out";
+    /** {@code POST|DELETE}: end all the caller's sessions ({@code keep_current=true} keeps this one). */
+    public static final String LOG_OUT_ALL = "/log_out/all";
+    /** {@code GET} with the one-time token: the same, for server-side redirects. */
+    public static final String LOG_OUT_ALL_GET = "/log_out/all/get";
+    /** The JSON API's path under the prefix. */
+    public static final String API = "/api";
+    /** The JSON API's {@code @ApplicationPath}: the default prefix plus {@link #API}. */
+    public static final String API_DEFAULT_PATH = "/sessions" + API;
+    /** {@code GET}: the server-sent event stream of the caller's session. */
+    public static final String EVENTS = "/api/events";
+    /** {@code GET}: the browser script. */
+    public static final String SCRIPT = "/signoff.js";
+
+    /**
+     * Request attribute (an {@code EndReason}) the filter sets when it has just ended the session of a
+     * request to the event stream, which it then lets through, so the page learns why.
+     */
+    public static final String ENDED_ATTRIBUTE = "dev.signoff.ended";
+
+    private Routes() {
+    }
+}
