@@ -1,0 +1,17 @@
+package dev.signoff.logout;
+
+import dev.signoff.session.SessionRig;
+
+/** A {@link Logout} wired to the rig, for tests of what sits above logout. */
+public final class LogoutTestAccess {
+    private LogoutTestAccess() {
+    }
+
+    public static Logout logout(SessionRig rig) {
+        Logout logout = new Logout();
+        logout.terminator = rig.terminator;
+        logout.configuration = rig.configuration;
+        logout.steps();
+        return logout;
+    }
+}
