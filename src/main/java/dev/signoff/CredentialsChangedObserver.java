@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * the event (the end is queued and applied when the registry answers again).
  */
 @ApplicationScoped
-public class CredentialsChangedObserver {
+class CredentialsChangedObserver {
     private static final Logger LOG = Logger.getLogger(CredentialsChangedObserver.class.getName());
 
     @Inject

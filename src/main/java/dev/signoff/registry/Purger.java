@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * {@link PurgeTask} runs it again.
  */
 @ApplicationScoped
-public class Purger {
+class Purger {
 
     /**
      * What one batch did.
