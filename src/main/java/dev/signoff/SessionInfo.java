@@ -8,6 +8,13 @@ import java.time.Instant;
 /**
  * A live session as the API shows it: public handle and metadata, never the token or its digest.
  *
+ * <pre>{@code
+ * for (SessionInfo s : signOff.list(request)) {
+ *     out.println(s.device() + " since " + s.createdAt() + (s.current() ? " (this one)" : ""));
+ * }
+ * signOff.logOut(user, chosen.handle());   // end one of them
+ * }</pre>
+ *
  * @param handle     public handle, used to end the session
  * @param user       user name
  * @param purpose    {@code session}, {@code remember_me}, {@code refresh} or {@code bearer}

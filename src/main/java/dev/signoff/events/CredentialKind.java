@@ -3,6 +3,10 @@ package dev.signoff.events;
 /**
  * What kind of credential changed, carried by {@link CredentialsChanged}. Each kind has its own
  * logout policy (setting {@code signoff.credentials.<kind>}), see {@link LogoutScope}.
+ *
+ * <pre>{@code
+ * credentialsChanged.fire(new CredentialsChanged(user, CredentialKind.MFA));
+ * }</pre>
  */
 public enum CredentialKind {
     /** Password changed or reset; default: end all other sessions, keep the current one. */

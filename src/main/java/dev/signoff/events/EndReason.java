@@ -1,6 +1,16 @@
 package dev.signoff.events;
 
-/** Why a session ended; stored in the registry and the audit log, carried by {@link SessionEnded}. */
+/**
+ * Why a session ended; stored in the registry and the audit log, carried by {@link SessionEnded},
+ * and sent to the session's open pages as {@link #code()}.
+ *
+ * <pre>{@code
+ * void onEnded(@Observes SessionEnded e) {
+ *     if (e.reason() == EndReason.CREDENTIALS_CHANGED) { notifyByMail(e.user()); }
+ * }
+ * signOff.logOutEverywhere(user, EndReason.ADMIN);   // an admin's end, audited as such
+ * }</pre>
+ */
 public enum EndReason {
     /** The user logged out of this session. */
     LOGOUT,
