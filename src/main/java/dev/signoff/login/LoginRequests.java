@@ -27,9 +27,11 @@ import java.security.Principal;
  *       answer by the end of the request; GlassFish and Payara would otherwise change the id only
  *       on the request after the login, in the answer to whoever sends it first). Not on WildFly:
  *       its form login changes the id itself, and fails if the id changed before, since it looks the
- *       session up by the id the request came with. At the end of the request the session is
- *       marked, unless the login failed (the container forwarded to its error page) or a Jakarta
- *       Security mechanism handled it ({@link MechanismLoginInterceptor} marks what it sees).</li>
+ *       session up by the id the request came with. The session is marked at once, provisionally
+ *       (the container's redirect can bring the client's next request before this one has ended),
+ *       and the mark is completed at the end of the request, or taken away if the login failed (the
+ *       container forwarded to its error page) or a Jakarta Security mechanism handled it
+ *       ({@link MechanismLoginInterceptor} marks what it sees).</li>
  * </ul>
  */
 public class LoginRequests implements ServletRequestListener {
@@ -47,14 +49,18 @@ public class LoginRequests implements ServletRequestListener {
         boolean formLogin = "POST".equals(request.getMethod()) && request.getRequestURI().endsWith(ACTION);
         LoginState state = new LoginState(entryId, formLogin);
         LoginState.started(request, state);
-        if (formLogin && session == null) {
+        if (!formLogin) {
+            return;
+        }
+        if (session == null) {
             // A login needs a session SignOff can bind it to (Open Liberty keeps the login itself in a
             // cookie, and would end the request without one); made now, only this browser learns its id.
-            request.getSession(true);
-        } else if (formLogin && !changesIdAtFormLoginItself(event.getServletContext())) {
+            session = request.getSession(true);
+        } else if (!changesIdAtFormLoginItself(event.getServletContext())) {
             request.changeSessionId();
             state.rotated = true;
         }
+        LoginRotation.begin(state, session);
     }
 
     @Override
@@ -67,7 +73,10 @@ public class LoginRequests implements ServletRequestListener {
         if (session == null) {
             return;
         }
-        if (state.formLogin && !state.mechanismRan && !state.forwarded) {
+        if (state.formLogin && (state.forwarded || state.mechanismRan)) {
+            // Failed (the error page), or a mechanism's: the interceptor completed the mark if it logged the user in.
+            LoginRotation.abandon(state, session);
+        } else if (state.formLogin) {
             formLoginEnded(request, state, session);
         }
         LoginRotation.issued(state, session);

@@ -60,8 +60,25 @@ public final class LoginRotation {
 
     /** Marks the session for a login of {@code user} made in this request, its id changed some other way. */
     static void mark(LoginState state, HttpSession session, String user) {
-        session.setAttribute(MARK, new LoginMark(user, null));
+        session.setAttribute(MARK, new LoginMark(user, null, state.entryId));
         state.loginSeen = true;
+    }
+
+    /**
+     * A form login begins: the session is marked before the container checks the credentials, since
+     * the container's answer (the redirect of a login) can reach the client, and the client's next
+     * request the server, before this request has ended. Completed at its end; taken away if the
+     * login fails or a mechanism takes it over ({@link #abandon}).
+     */
+    static void begin(LoginState state, HttpSession session) {
+        session.setAttribute(MARK, new LoginMark(null, null, state.entryId));
+    }
+
+    /** A form login's provisional mark that nobody completed (the login failed) vouches for nothing. */
+    static void abandon(LoginState state, HttpSession session) {
+        if (!state.loginSeen && session.getAttribute(MARK) instanceof LoginMark m && m.user() == null && m.id() == null) {
+            session.removeAttribute(MARK);
+        }
     }
 
     /** At the end of a request in which a hook saw a login: the mark names the id its response gives the client. */
@@ -86,7 +103,7 @@ public final class LoginRotation {
         if (!(session.getAttribute(MARK) instanceof LoginMark mark) || !mark.covers(caller)) {
             return createdHere(state, session) ? Claim.BIND : Claim.UNSEEN;
         }
-        if (!state.loginSeen && (mark.id() == null || !state.cameWith(mark.id()))) {
+        if (!state.loginSeen && !mark.holderId(session.getId()).filter(state::cameWith).isPresent()) {
             return Claim.NOT_HOLDER;
         }
         session.removeAttribute(MARK);

@@ -1,6 +1,7 @@
 package dev.signoff.login;
 
 import dev.signoff.testing.FakeRequest;
+import dev.signoff.testing.FakeSession;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRequestEvent;
@@ -30,12 +31,13 @@ class LoginRequestsTest {
 
         assertNotEquals(planted, r.session.id);
         assertEquals(1, r.rotations);
-        assertEquals(new LoginMark(null, r.session.id), r.session.attributes.get(LoginRotation.MARK));
+        assertEquals(new LoginMark(null, r.session.id, planted), r.session.attributes.get(LoginRotation.MARK));
     }
 
     @Test
     void whenWildFlyChangesTheIdItselfThenNotChangedAtTheStartAndMarkedForTheUser() {
         FakeRequest r = formLogin();
+        String planted = r.session.id;
 
         run(r, WILDFLY, () -> {
             assertEquals(0, r.rotations, "WildFly's form login fails when the id changed before it");
@@ -44,7 +46,7 @@ class LoginRequestsTest {
         });
 
         assertEquals("changed-by-wildfly", r.session.id);
-        assertEquals(new LoginMark("carol", r.session.id), r.session.attributes.get(LoginRotation.MARK));
+        assertEquals(new LoginMark("carol", r.session.id, planted), r.session.attributes.get(LoginRotation.MARK));
     }
 
     @Test
@@ -55,7 +57,7 @@ class LoginRequestsTest {
         run(r, WILDFLY, () -> r.signedIn("carol"));
 
         assertNotEquals(planted, r.session.id);
-        assertEquals(new LoginMark("carol", r.session.id), r.session.attributes.get(LoginRotation.MARK));
+        assertEquals(new LoginMark("carol", r.session.id, planted), r.session.attributes.get(LoginRotation.MARK));
     }
 
     @Test
@@ -114,6 +116,7 @@ class LoginRequestsTest {
     @Test
     void whenRequestLostItsAttributesThenItsLoginIsStillCompleted() {
         FakeRequest r = formLogin();
+        String planted = r.session.id;
 
         run(r, WILDFLY, () -> {
             LoginState.of(r.proxy()).mechanismRan = true; // Jakarta Security's form mechanism, as MechanismLoginInterceptor notes it
@@ -121,7 +124,52 @@ class LoginRequestsTest {
             r.attributes.clear();
         });
 
-        assertEquals(new LoginMark("alice", r.session.id), r.session.attributes.get(LoginRotation.MARK));
+        assertEquals(new LoginMark("alice", r.session.id, planted), r.session.attributes.get(LoginRotation.MARK));
+    }
+
+    /**
+     * The container's redirect can reach the browser, and its next request the server, before the
+     * login's request has ended (seen on WildFly under load): that request, with the new id, holds
+     * the login; one with the planted id does not, even while the container has not changed it yet.
+     */
+    @Test
+    void whenTheNextRequestArrivesBeforeTheLoginEndedThenTheNewIdHoldsItAndThePlantedOneNever() {
+        FakeRequest login = formLogin();
+        String planted = login.session.id;
+
+        run(login, WILDFLY, () -> {
+            login.signedIn("carol");
+            assertEquals(LoginRotation.Claim.NOT_HOLDER, claimBy(login.session, planted),
+                    "the container stored the login but has not changed the id yet");
+            login.session.id = "changed-by-wildfly";
+            assertEquals(LoginRotation.Claim.NOT_HOLDER, claimBy(login.session, planted));
+            assertEquals(LoginRotation.Claim.BIND, claimBy(login.session, "changed-by-wildfly"));
+        });
+    }
+
+    @Test
+    void whenTheNextRequestArrivesBeforeAGlassFishLoginEndedThenTheRotatedIdHoldsIt() {
+        FakeRequest login = formLogin();
+        String planted = login.session.id;
+
+        run(login, GLASSFISH, () -> {
+            assertEquals(LoginRotation.Claim.NOT_HOLDER, claimBy(login.session, planted));
+            assertEquals(LoginRotation.Claim.BIND, claimBy(login.session, login.session.id));
+        });
+    }
+
+    /** Another request of the same session, coming with {@code id}, claims the login for carol. */
+    private LoginRotation.Claim claimBy(FakeSession session, String id) {
+        FakeRequest next = FakeRequest.get("/app/");
+        next.session = session;
+        next.requestedSessionId = id;
+        ServletRequestEvent event = new ServletRequestEvent(context(GLASSFISH), next.proxy());
+        listener.requestInitialized(event);
+        try {
+            return LoginRotation.claim(next.proxy(), session.proxy(), "carol"); // BIND takes the mark: ask it last
+        } finally {
+            listener.requestDestroyed(event);
+        }
     }
 
     private static FakeRequest formLogin() {
