@@ -68,6 +68,13 @@ class Refusals {
      * container may have given the session yet another id in this request: that one is not for
      * this client either.
      */
+    /** A logout in a concurrent request ended the session while this request bound its login: not signed in. */
+    void loggedOutMeanwhile(Visit visit) throws IOException {
+        LOG.fine(() -> "SignOff: a request from " + visit.request.getRemoteAddr()
+                + " lost its session to a concurrent logout while its login was bound");
+        Answers.notSignedIn(visit.request, visit.response);
+    }
+
     void notTheHolder(Visit visit) throws IOException {
         LOG.info(() -> "SignOff: refused a request from " + visit.request.getRemoteAddr()
                 + " that came with a session id replaced at a login meanwhile");

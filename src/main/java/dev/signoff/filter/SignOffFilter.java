@@ -168,6 +168,8 @@ public class SignOffFilter extends HttpFilter {
             return true;
         } catch (SessionLimitException e) {
             refusals.overLimit(visit, e);
+        } catch (SessionOpener.SessionInvalidated e) {
+            refusals.loggedOutMeanwhile(visit);
         } catch (RuntimeException e) {
             refusals.unavailable(visit, e);
         }

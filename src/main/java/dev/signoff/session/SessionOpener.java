@@ -69,6 +69,7 @@ public class SessionOpener {
      *
      * @throws SessionLimitException when the user has the most sessions allowed and the policy
      *                               refuses more; the HttpSession is left as it was, for the caller to end
+     * @throws SessionInvalidated    when a concurrent request invalidated the HttpSession meanwhile
      */
     public SessionBinding open(HttpServletRequest request, HttpServletResponse response, String user) {
         HttpSession session = request.getSession(true);
@@ -84,9 +85,31 @@ public class SessionOpener {
             }
             SessionSnapshot row = store(request, user);
             SessionBinding binding = new SessionBinding(row.handle(), row.tokenDigest(), user);
-            session.setAttribute(SessionBinding.ATTRIBUTE, binding);
+            bind(request, session, binding);
             enforceLimit(request, row);
             return binding;
+        }
+    }
+
+    /**
+     * Puts the binding into the HttpSession. A concurrent request (a logout) may have invalidated
+     * it since this one began: the login is gone, and so is the registry session just stored for it.
+     */
+    private void bind(HttpServletRequest request, HttpSession session, SessionBinding binding) {
+        try {
+            session.setAttribute(SessionBinding.ATTRIBUTE, binding);
+        } catch (IllegalStateException e) {
+            terminator.end(binding.handle(), Optional.of(binding.digest()), EndReason.LOGOUT, request.getRemoteAddr());
+            throw new SessionInvalidated(e);
+        }
+    }
+
+    /** The HttpSession was invalidated by another request while this one bound its login: nothing is bound. */
+    public static final class SessionInvalidated extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        SessionInvalidated(IllegalStateException cause) {
+            super("the HttpSession was invalidated while its login was bound", cause);
         }
     }
 

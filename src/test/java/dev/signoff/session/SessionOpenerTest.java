@@ -87,6 +87,19 @@ class SessionOpenerTest {
         assertTrue(rig.started.fired.isEmpty());
     }
 
+    @Test
+    void openWhenAConcurrentLogoutInvalidatesTheSessionMeanwhileThenNothingStaysBoundOrLive() {
+        SessionRig rig = new SessionRig();
+        FakeRequest request = FakeRequest.get("/").withSession().signedIn("dave");
+        rig.started.observer = started -> request.session.invalidated = true; // between storing and binding
+
+        assertThrows(SessionOpener.SessionInvalidated.class, () -> rig.opener.open(request.proxy(), null, "dave"));
+
+        SessionSnapshot row = rig.registry.rows.values().iterator().next();
+        assertEquals(EndReason.LOGOUT, row.endReason(), "the row stored for the lost login is ended");
+        assertFalse(request.session.attributes.containsKey(SessionBinding.ATTRIBUTE));
+    }
+
     private static Configuration limit(String max, String policy) {
         return Configuration.with(SettingsLoader.load(Map.of("signoff.max-sessions", max,
                 "signoff.max-sessions.policy", policy)::get, Map.of(), Map.of()));

@@ -24,11 +24,13 @@ public final class FakeSession {
                     case "getAttribute" -> live(attributes.get((String) args[0]));
                     case "getAttributeNames" -> live(Collections.enumeration(attributes.keySet()));
                     case "setAttribute" -> {
-                        live(attributes.put((String) args[0], args[1]));
+                        live(null); // refused before anything changes, as a container does
+                        attributes.put((String) args[0], args[1]);
                         yield null;
                     }
                     case "removeAttribute" -> {
-                        live(attributes.remove((String) args[0]));
+                        live(null);
+                        attributes.remove((String) args[0]);
                         yield null;
                     }
                     case "invalidate" -> {
