@@ -2,13 +2,14 @@
 -- MySQL 8 follows the same syntax, untested).
 --
 -- For admins who create the tables themselves: run this once in the registry's database, then
--- give the application's user only SELECT, INSERT, UPDATE, DELETE on both tables. SignOff's JPA
+-- give the application's user only SELECT, INSERT, UPDATE, DELETE on the three tables. SignOff's JPA
 -- schema generation then finds the tables and creates nothing (its CREATE attempts fail and are
 -- logged, harmlessly).
 --
 --   mariadb signoff < mariadb.sql
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_SESSION TO 'signoff_app'@'%';
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_AUDIT TO 'signoff_app'@'%';
+--   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_SPENT_TOKEN TO 'signoff_app'@'%';
 --
 -- Table names are upper case, exactly as the application writes them (they are case-sensitive
 -- on Linux). The binary collation keeps handles, digests and user names case-sensitive, as on
@@ -47,3 +48,14 @@ CREATE TABLE SIGNOFF_AUDIT (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX SIGNOFF_AUDIT_USER ON SIGNOFF_AUDIT (USER_NAME, OCCURRED_AT);
 CREATE INDEX SIGNOFF_AUDIT_AT ON SIGNOFF_AUDIT (OCCURRED_AT);
+
+-- Refresh tokens rotated away, kept as digests as long as their family (SIGNOFF_SESSION row of
+-- purpose REFRESH), so that presenting one again is recognised as reuse.
+CREATE TABLE SIGNOFF_SPENT_TOKEN (
+    TOKEN_DIGEST     VARCHAR(64)  NOT NULL,
+    HANDLE           VARCHAR(32)  NOT NULL,
+    SUCCESSOR_DIGEST VARCHAR(64)  NOT NULL,
+    SPENT_AT         BIGINT       NOT NULL,
+    CONSTRAINT SIGNOFF_SPENT_TOKEN_PK PRIMARY KEY (TOKEN_DIGEST)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX SIGNOFF_SPENT_TOKEN_HANDLE ON SIGNOFF_SPENT_TOKEN (HANDLE);

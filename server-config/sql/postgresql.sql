@@ -1,12 +1,12 @@
 -- SignOff registry tables for PostgreSQL (tested: PostgreSQL 15, by ./mvnw verify).
 --
 -- For admins who create the tables themselves: run this once as the schema owner, then give the
--- application's database user only SELECT, INSERT, UPDATE, DELETE on both tables. SignOff's JPA
+-- application's database user only SELECT, INSERT, UPDATE, DELETE on the three tables. SignOff's JPA
 -- schema generation then finds the tables and creates nothing (its CREATE attempts fail and are
 -- logged, harmlessly). Unquoted names fold to lower case, as the JPA provider's own do.
 --
 --   psql -v ON_ERROR_STOP=1 -d signoff -f postgresql.sql
---   GRANT SELECT, INSERT, UPDATE, DELETE ON SIGNOFF_SESSION, SIGNOFF_AUDIT TO signoff_app;
+--   GRANT SELECT, INSERT, UPDATE, DELETE ON SIGNOFF_SESSION, SIGNOFF_AUDIT, SIGNOFF_SPENT_TOKEN TO signoff_app;
 --
 -- Times are epoch milliseconds (BIGINT). DEVICE is the device described from the User-Agent.
 
@@ -42,3 +42,14 @@ CREATE TABLE SIGNOFF_AUDIT (
 );
 CREATE INDEX SIGNOFF_AUDIT_USER ON SIGNOFF_AUDIT (USER_NAME, OCCURRED_AT);
 CREATE INDEX SIGNOFF_AUDIT_AT ON SIGNOFF_AUDIT (OCCURRED_AT);
+
+-- Refresh tokens rotated away, kept as digests as long as their family (SIGNOFF_SESSION row of
+-- purpose REFRESH), so that presenting one again is recognised as reuse.
+CREATE TABLE SIGNOFF_SPENT_TOKEN (
+    TOKEN_DIGEST     VARCHAR(64)  NOT NULL,
+    HANDLE           VARCHAR(32)  NOT NULL,
+    SUCCESSOR_DIGEST VARCHAR(64)  NOT NULL,
+    SPENT_AT         BIGINT       NOT NULL,
+    CONSTRAINT SIGNOFF_SPENT_TOKEN_PK PRIMARY KEY (TOKEN_DIGEST)
+);
+CREATE INDEX SIGNOFF_SPENT_TOKEN_HANDLE ON SIGNOFF_SPENT_TOKEN (HANDLE);

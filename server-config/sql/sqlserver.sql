@@ -4,7 +4,7 @@
 -- fixes.
 --
 -- For admins who create the tables themselves: run this once (sqlcmd -d signoff -i sqlserver.sql),
--- then grant the application's user SELECT, INSERT, UPDATE, DELETE on both tables.
+-- then grant the application's user SELECT, INSERT, UPDATE, DELETE on the three tables.
 --
 -- NVARCHAR everywhere: the JDBC driver sends strings as Unicode by default, and comparing an
 -- NVARCHAR parameter with a VARCHAR column can turn index seeks into scans. The binary collation
@@ -44,3 +44,14 @@ CREATE TABLE SIGNOFF_AUDIT (
 );
 CREATE INDEX SIGNOFF_AUDIT_USER ON SIGNOFF_AUDIT (USER_NAME, OCCURRED_AT);
 CREATE INDEX SIGNOFF_AUDIT_AT ON SIGNOFF_AUDIT (OCCURRED_AT);
+
+-- Refresh tokens rotated away, kept as digests as long as their family (SIGNOFF_SESSION row of
+-- purpose REFRESH), so that presenting one again is recognised as reuse.
+CREATE TABLE SIGNOFF_SPENT_TOKEN (
+    TOKEN_DIGEST     NVARCHAR(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    HANDLE           NVARCHAR(32) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    SUCCESSOR_DIGEST NVARCHAR(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    SPENT_AT         BIGINT                                       NOT NULL,
+    CONSTRAINT SIGNOFF_SPENT_TOKEN_PK PRIMARY KEY (TOKEN_DIGEST)
+);
+CREATE INDEX SIGNOFF_SPENT_TOKEN_HANDLE ON SIGNOFF_SPENT_TOKEN (HANDLE);

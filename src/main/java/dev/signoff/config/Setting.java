@@ -63,6 +63,11 @@ public enum Setting {
             "Sessions ended by CredentialsChanged(SECURITY_CONCERN)."),
     ONE_TIME_TOKEN_TTL("one-time-token-ttl", "5m", Forms.DURATION,
             "Lifetime of the one-time token of GET <prefix>/log_out/all/get."),
+    REFRESH_LIFETIME("refresh.lifetime", "30d", Forms.DURATION,
+            "A refresh-token family ends this long after it was issued (reason absolute_timeout), however often it is rotated."),
+    REFRESH_GRACE("refresh.grace", "5s", Forms.DURATION + " (0 = none)",
+            "For this long after a rotation, the refresh token just replaced is refused as superseded without ending its family "
+                    + "(a retried request, a second tab); any other spent token ends the family (reason refresh_reuse)."),
     ALLOWED_ORIGINS("allowed-origins", "", "comma-separated origins like https://app.example.com",
             "Origins accepted for state-changing requests besides the request's own (e.g. behind a proxy)."),
     DATASOURCE("datasource", "", "a JNDI name like jdbc/signoff, or empty for the embedded Derby database",

@@ -79,6 +79,7 @@ public final class SettingsLoader {
                 bool(Setting.SESSION_COOKIE_HTTP_ONLY),
                 credentialPolicies(),
                 positive(Setting.ONE_TIME_TOKEN_TTL),
+                new RefreshSettings(positive(Setting.REFRESH_LIFETIME), duration(Setting.REFRESH_GRACE)),
                 list(Setting.ALLOWED_ORIGINS, this::origin),
                 optional(Setting.DATASOURCE),
                 text(Setting.DERBY_DATABASE),

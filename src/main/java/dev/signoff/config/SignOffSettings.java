@@ -32,6 +32,7 @@ public record SignOffSettings(
         boolean sessionCookieHttpOnly,
         Map<CredentialKind, LogoutScope> credentialPolicies,
         Duration oneTimeTokenTtl,
+        RefreshSettings refresh,
         List<String> allowedOrigins,
         Optional<String> datasource,
         String derbyDatabase,

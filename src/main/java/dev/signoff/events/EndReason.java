@@ -34,7 +34,12 @@ public enum EndReason {
      * A login that SignOff did not see get a fresh session id (a login path no hook covers): the
      * pre-login id could be an attacker's, so the login is thrown away and the user logs in again.
      */
-    FIXATION_SUSPECTED;
+    FIXATION_SUSPECTED,
+    /**
+     * A refresh token that had already been rotated away was presented again (not the one just
+     * replaced, within the grace window): someone else holds a copy, so its whole family ends.
+     */
+    REFRESH_REUSE;
 
     /** The lower-case name used in JSON and logs, e.g. {@code idle_timeout}. */
     public String code() {

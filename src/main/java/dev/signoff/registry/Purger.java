@@ -49,11 +49,16 @@ class Purger {
                 .getResultList();
         int deleted = 0;
         for (String handle : new TreeSet<>(handles)) {
-            deleted += em.createNamedQuery(SessionRecord.PURGE)
+            int gone = em.createNamedQuery(SessionRecord.PURGE)
                     .setParameter("handle", handle)
                     .setParameter("ended", endedBefore)
                     .setParameter("idle", idleBefore)
                     .executeUpdate();
+            if (gone == 1) {
+                // A refresh family's spent tokens go with it (after its row, in the order rotations lock).
+                em.createNamedQuery(SpentToken.PURGE).setParameter("handle", handle).executeUpdate();
+            }
+            deleted += gone;
         }
         return new Batch(handles.size(), deleted);
     }

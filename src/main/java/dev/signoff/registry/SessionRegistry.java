@@ -29,6 +29,8 @@ public class SessionRegistry {
     @Inject
     Revocations revocations;
     @Inject
+    Rotations rotations;
+    @Inject
     @SignOffResource
     EntityManager em;
 
@@ -113,6 +115,21 @@ public class SessionRegistry {
     /** Ends every live session of the user but {@code keep}; returns those this call ended. Retried like {@link #revoke}. */
     public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, Revocation revocation) {
         return LockConflicts.retry("log out everywhere", () -> revocations.revokeAllOf(user, keep, revocation));
+    }
+
+    /**
+     * Replaces a refresh-token family's token {@code oldDigest} by {@code nextDigest}; false, changing
+     * nothing, when the family has another token by now, has ended or has expired. Exactly one of any
+     * number of concurrent rotations of one token succeeds, on any number of nodes. Retried like {@link #revoke}.
+     */
+    public boolean rotate(String handle, String oldDigest, String nextDigest, long now) {
+        return LockConflicts.retry("refresh rotation", () -> rotations.rotate(handle, oldDigest, nextDigest, now));
+    }
+
+    /** The refresh token with this digest that a family once had and rotated away. */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public Optional<SpentToken.Spent> findSpent(String digest) {
+        return Optional.ofNullable(em.find(SpentToken.class, digest)).map(SpentToken::snapshot);
     }
 
     /**

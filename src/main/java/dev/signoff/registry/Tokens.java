@@ -44,6 +44,11 @@ public final class Tokens {
         return text != null && text.length() == 22 && text.chars().allMatch(Tokens::isBase64Url);
     }
 
+    /** Whether the text has the shape of a token (so a malformed one is refused before any lookup). */
+    public static boolean isToken(String text) {
+        return text != null && text.length() == 43 && text.chars().allMatch(Tokens::isBase64Url);
+    }
+
     /** Whether the text has the shape of a digest. */
     public static boolean isDigest(String text) {
         return text != null && text.length() == 64 && text.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));

@@ -41,7 +41,7 @@ class LayeringTest {
             Map.entry("", 8),                         // SignOff, the facade apps inject; the credentials observer
             Map.entry("filter", 7), Map.entry("live", 7),  // the boundaries every request meets
             Map.entry("logout", 6),                   // logout as steps
-            Map.entry("web", 5),                      // answers, routes, JSON, request rules
+            Map.entry("web", 5), Map.entry("tokens", 5), // answers, routes, JSON, request rules; refresh-token families
             Map.entry("session", 4), Map.entry("login", 4), // session control; what a login must change
             Map.entry("limit", 3), Map.entry("metrics", 3),
             Map.entry("registry", 2),                 // JPA: the only package that talks to the database

@@ -51,6 +51,16 @@ final class Registry {
         return call("/live", "user", user);
     }
 
+    /** Rotates the row's token {@code old} to {@code next} (digests) at {@code now}; whether this call did. */
+    boolean rotate(String handle, String old, String next, long now) {
+        return Boolean.parseBoolean(call("/rotate", "handle", handle, "old", old, "next", next, "now", Long.toString(now)).get(0));
+    }
+
+    /** "handle successorDigest" of a spent token, or "none". */
+    String spent(String digest) {
+        return call("/spent", "digest", digest).get(0);
+    }
+
     /** Purges as of {@code now}; returns {sessions, audit} deleted. */
     long[] purge(long now) {
         return numbers(call("/purge", "now", Long.toString(now)).get(0));

@@ -108,6 +108,45 @@ class RegistryIT extends DemoIT {
     }
 
     @Test
+    void rotateWhenManyCallersRotateOneTokenAtOnceThenExactlyOneWinsAndARevocationEndsTheWinnersToken() throws Exception {
+        Registry r = registry();
+        Registry.Opened family = r.open("rotate" + RUN, 1).get(0);
+        long now = System.currentTimeMillis();
+        List<Callable<String>> callers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String next = dev.signoff.registry.Tokens.digest("next-" + i + RUN);
+            callers.add(() -> registry().rotate(family.handle(), family.digest(), next, now) ? next : null);
+        }
+
+        List<String> winners = all(callers).stream().filter(java.util.Objects::nonNull).toList();
+
+        assertEquals(1, winners.size(), "exactly one rotation of one token: " + winners);
+        assertEquals(family.handle() + " " + winners.get(0), r.spent(family.digest()));
+        assertTrue(r.find(winners.get(0)).orElseThrow().endsWith(" live"));
+        assertEquals(List.of(family.handle()), r.revoke(List.of(family.handle())));
+        assertFalse(r.rotate(family.handle(), winners.get(0), dev.signoff.registry.Tokens.digest("after" + RUN), now),
+                "a revoked family is never rotated again");
+        assertFalse(r.find(winners.get(0)).orElseThrow().endsWith(" live"), "the revocation ended the token the rotation issued");
+    }
+
+    @Test
+    void purgeWhenARefreshFamilyIsPurgedThenItsSpentTokensGoWithIt() {
+        Registry r = registry();
+        long now = System.currentTimeMillis();
+        Registry.Opened family = r.open("spent" + RUN, 1).get(0);
+        String second = dev.signoff.registry.Tokens.digest("second" + RUN);
+        assertTrue(r.rotate(family.handle(), family.digest(), second, now));
+        assertTrue(r.rotate(family.handle(), second, dev.signoff.registry.Tokens.digest("third" + RUN), now));
+        r.revoke(List.of(family.handle()));
+        assertEquals(family.handle() + " " + second, r.spent(family.digest()), "kept while the family is kept");
+
+        r.purge(now + 8 * DAY);
+
+        assertEquals("none", r.spent(family.digest()));
+        assertEquals("none", r.spent(second));
+    }
+
+    @Test
     void revokeWhenManyCallersEndOverlappingSetsAtOnceThenEachRowEndedExactlyOnce() throws Exception {
         Registry r = registry();
         for (int round = 0; round < 2; round++) {

@@ -62,6 +62,10 @@ public class RegistryServlet extends HttpServlet {
                     PurgeTask.Totals t = purge.totals();
                     yield List.of(t.runs() + " " + t.failures() + " " + t.sessions() + " " + t.audit());
                 }
+                case "/rotate" -> List.of(Boolean.toString(registry.rotate(request.getParameter("handle"),
+                        request.getParameter("old"), request.getParameter("next"), now(request))));
+                case "/spent" -> registry.findSpent(request.getParameter("digest"))
+                        .map(t -> List.of(t.handle() + " " + t.successorDigest())).orElse(List.of("none"));
                 case "/seed" -> seed(request);
                 case "/database" -> database();
                 case "/count" -> List.of(Long.toString(count(request.getParameter("user"))),

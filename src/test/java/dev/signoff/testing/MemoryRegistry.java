@@ -5,6 +5,7 @@ import dev.signoff.registry.NewSession;
 import dev.signoff.registry.Revocation;
 import dev.signoff.registry.SessionRegistry;
 import dev.signoff.registry.SessionSnapshot;
+import dev.signoff.registry.SpentToken;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,6 +29,7 @@ public final class MemoryRegistry extends SessionRegistry {
 
     public final Map<String, SessionSnapshot> rows = new LinkedHashMap<>();
     public final List<String> audit = new ArrayList<>();
+    public final Map<String, SpentToken.Spent> spent = new HashMap<>();
     public RuntimeException down;
 
     @Override
@@ -120,6 +122,25 @@ public final class MemoryRegistry extends SessionRegistry {
                 Math.max(idleExpiresAt, r.idleExpiresAt()), r.absoluteExpiresAt(), null, null, r.ip(), r.userAgent(),
                 r.device()));
         return true;
+    }
+
+    @Override
+    public synchronized boolean rotate(String handle, String oldDigest, String nextDigest, long now) {
+        answer();
+        SessionSnapshot r = rows.get(handle);
+        if (r == null || r.revokedAt() != null || !r.tokenDigest().equals(oldDigest) || r.absoluteExpiresAt() <= now) {
+            return false;
+        }
+        rows.put(handle, new SessionSnapshot(r.handle(), nextDigest, r.user(), r.purpose(), r.createdAt(), now,
+                r.idleExpiresAt(), r.absoluteExpiresAt(), null, null, r.ip(), r.userAgent(), r.device()));
+        spent.put(oldDigest, new SpentToken.Spent(handle, nextDigest, now));
+        return true;
+    }
+
+    @Override
+    public Optional<SpentToken.Spent> findSpent(String digest) {
+        answer();
+        return Optional.ofNullable(spent.get(digest));
     }
 
     /** Whether the row is live (not revoked) as stored. */
