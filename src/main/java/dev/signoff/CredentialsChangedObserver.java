@@ -44,7 +44,8 @@ class CredentialsChangedObserver {
         Optional<HttpServletRequest> current = currentRequest();
         Optional<String> keep = scope == LogoutScope.OTHERS
                 ? current.flatMap(r -> Bindings.currentOf(r, event.user())) : Optional.empty();
-        Ending ending = terminator.endAll(event.user(), keep, EndReason.CREDENTIALS_CHANGED,
+        Ending ending = terminator.endAll(event.user(), keep, configuration.settings().ends().purposesFor(event.kind()),
+                EndReason.CREDENTIALS_CHANGED,
                 current.map(HttpServletRequest::getRemoteAddr).orElse(null));
         ending.failure().ifPresent(e -> {
             throw new SignOffException("SignOff could not end the sessions of user '" + event.user()

@@ -3,6 +3,7 @@ package dev.signoff;
 import dev.signoff.config.Configuration;
 import dev.signoff.config.SignOffResource;
 import dev.signoff.events.EndReason;
+import dev.signoff.events.Purpose;
 import dev.signoff.limit.SessionLimitException;
 import dev.signoff.logout.Logout;
 import dev.signoff.logout.OneTimeTokens;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The programmatic API: everything the routes do, for code with a request in hand (servlets,
@@ -144,7 +146,17 @@ public class SignOff {
      * ({@link #currentHandle(HttpServletRequest, String)}).
      */
     public int logOutEverywhere(String user, EndReason reason, Optional<String> keepHandle) {
-        return stored(terminator.endAll(user, keepHandle, reason, null), user).ended();
+        return stored(terminator.endAll(user, keepHandle, configuration.settings().ends().logOutEverywhere(), reason, null),
+                user).ended();
+    }
+
+    /**
+     * Ends the user's sessions of the given purposes but {@code keepHandle} (if given), whatever
+     * {@code signoff.log-out-everywhere.purposes} says; returns how many. E.g. a suspended API key:
+     * {@code logOutEverywhere(user, EndReason.ADMIN, Optional.empty(), Set.of(Purpose.REFRESH))}.
+     */
+    public int logOutEverywhere(String user, EndReason reason, Optional<String> keepHandle, Set<Purpose> purposes) {
+        return stored(terminator.endAll(user, keepHandle, purposes, reason, null), user).ended();
     }
 
     /** Ends every session of the user but {@code keepHandle} (reason {@code logout_all}); returns how many. */

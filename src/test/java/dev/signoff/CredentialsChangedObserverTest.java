@@ -1,9 +1,11 @@
 package dev.signoff;
 
 import dev.signoff.config.Configuration;
+import dev.signoff.config.SettingsLoader;
 import dev.signoff.events.CredentialKind;
 import dev.signoff.events.CredentialsChanged;
 import dev.signoff.events.EndReason;
+import dev.signoff.events.Purpose;
 import dev.signoff.session.Ending;
 import dev.signoff.session.Terminator;
 import jakarta.enterprise.inject.Instance;
@@ -13,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -29,11 +34,11 @@ class CredentialsChangedObserverTest {
         RuntimeException failure;
 
         @Override
-        public Ending endAll(String user, Optional<String> keep, EndReason reason, String ip) {
+        public Ending endAll(String user, Optional<String> keep, Set<Purpose> purposes, EndReason reason, String ip) {
             if (failure != null) {
                 return Ending.queued(failure);
             }
-            calls.add(user + " keep=" + keep.orElse("-") + " " + reason);
+            calls.add(user + " keep=" + keep.orElse("-") + " " + new TreeSet<>(purposes) + " " + reason);
             return Ending.of(0);
         }
     }
@@ -63,14 +68,26 @@ class CredentialsChangedObserverTest {
     void onCredentialsChangedWhenEmailChangesOutsideARequestThenAllSessionsEnd() {
         observer.onCredentialsChanged(new CredentialsChanged("bob", CredentialKind.EMAIL));
 
-        assertEquals(List.of("bob keep=- CREDENTIALS_CHANGED"), terminator.calls);
+        assertEquals(List.of("bob keep=- [SESSION, REMEMBER_ME, REFRESH] CREDENTIALS_CHANGED"), terminator.calls);
     }
 
     @Test
     void onCredentialsChangedWhenPasswordChangesOutsideARequestThenNothingIsKept() {
         observer.onCredentialsChanged(new CredentialsChanged("carol", CredentialKind.PASSWORD));
 
-        assertEquals(List.of("carol keep=- CREDENTIALS_CHANGED"), terminator.calls);
+        assertEquals(List.of("carol keep=- [SESSION, REMEMBER_ME, REFRESH] CREDENTIALS_CHANGED"), terminator.calls);
+    }
+
+    @Test
+    void onCredentialsChangedWhenTheKindsPurposesAreSetThenOnlyThoseEnd() {
+        observer.configuration = Configuration.with(SettingsLoader.load(key -> null,
+                Map.of("SIGNOFF_CREDENTIALS_PASSWORD_PURPOSES", "all,-refresh"), Map.of()));
+
+        observer.onCredentialsChanged(new CredentialsChanged("dave", CredentialKind.PASSWORD));
+        observer.onCredentialsChanged(new CredentialsChanged("dave", CredentialKind.EMAIL));
+
+        assertEquals(List.of("dave keep=- [SESSION, REMEMBER_ME] CREDENTIALS_CHANGED",
+                "dave keep=- [SESSION, REMEMBER_ME, REFRESH] CREDENTIALS_CHANGED"), terminator.calls);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,6 @@
 package dev.signoff.bench;
 
-import dev.signoff.registry.Purpose;
+import dev.signoff.events.Purpose;
 import dev.signoff.registry.SessionSnapshot;
 import dev.signoff.registry.Tokens;
 import dev.signoff.session.ValidityCache;

@@ -55,12 +55,22 @@ public enum Setting {
             "Mark the container's session cookie HttpOnly."),
     CREDENTIALS_PASSWORD("credentials.password", "others", Forms.SCOPE,
             "Sessions ended by CredentialsChanged(PASSWORD)."),
+    CREDENTIALS_PASSWORD_PURPOSES("credentials.password.purposes", "all", Forms.PURPOSES,
+            "Purposes ended by CredentialsChanged(PASSWORD), e.g. all,-refresh to keep API clients signed in."),
     CREDENTIALS_EMAIL("credentials.email", "all", Forms.SCOPE,
             "Sessions ended by CredentialsChanged(EMAIL)."),
+    CREDENTIALS_EMAIL_PURPOSES("credentials.email.purposes", "all", Forms.PURPOSES,
+            "Purposes ended by CredentialsChanged(EMAIL), e.g. all,-refresh to keep API clients signed in."),
     CREDENTIALS_MFA("credentials.mfa", "others", Forms.SCOPE,
             "Sessions ended by CredentialsChanged(MFA)."),
+    CREDENTIALS_MFA_PURPOSES("credentials.mfa.purposes", "all", Forms.PURPOSES,
+            "Purposes ended by CredentialsChanged(MFA), e.g. all,-refresh to keep API clients signed in."),
     CREDENTIALS_SECURITY_CONCERN("credentials.security-concern", "all", Forms.SCOPE,
             "Sessions ended by CredentialsChanged(SECURITY_CONCERN)."),
+    CREDENTIALS_SECURITY_CONCERN_PURPOSES("credentials.security-concern.purposes", "all", Forms.PURPOSES,
+            "Purposes ended by CredentialsChanged(SECURITY_CONCERN), e.g. all,-refresh to keep API clients signed in."),
+    LOG_OUT_EVERYWHERE_PURPOSES("log-out-everywhere.purposes", "all", Forms.PURPOSES,
+            "Purposes ended by log out everywhere: the route, the API's and an admin's end-all, SignOff.logOutEverywhere."),
     ONE_TIME_TOKEN_TTL("one-time-token-ttl", "5m", Forms.DURATION,
             "Lifetime of the one-time token of GET <prefix>/log_out/all/get."),
     REFRESH_LIFETIME("refresh.lifetime", "30d", Forms.DURATION,
@@ -137,5 +147,6 @@ public enum Setting {
         static final String PATH = "a path starting with '/'";
         static final String BOOLEAN = "true or false";
         static final String SCOPE = "all, others or none";
+        static final String PURPOSES = "comma-separated of all, session, remember_me, refresh; -name leaves one out (all,-refresh)";
     }
 }

@@ -3,6 +3,7 @@ package dev.signoff.config;
 import dev.signoff.cookies.CookieSpec;
 import dev.signoff.events.CredentialKind;
 import dev.signoff.events.LogoutScope;
+import dev.signoff.events.Purpose;
 
 import java.net.URI;
 import java.time.Duration;
@@ -77,7 +78,7 @@ public final class SettingsLoader {
                 bool(Setting.SESSION_COOKIE_SECURE),
                 sameSite(),
                 bool(Setting.SESSION_COOKIE_HTTP_ONLY),
-                credentialPolicies(),
+                ends(),
                 positive(Setting.ONE_TIME_TOKEN_TTL),
                 new RefreshSettings(positive(Setting.REFRESH_LIFETIME), duration(Setting.REFRESH_GRACE)),
                 list(Setting.ALLOWED_ORIGINS, this::origin),
@@ -90,13 +91,21 @@ public final class SettingsLoader {
         return new LoadedSettings(settings, effective);
     }
 
-    private Map<CredentialKind, LogoutScope> credentialPolicies() {
-        Map<CredentialKind, LogoutScope> policies = new EnumMap<>(CredentialKind.class);
-        policies.put(CredentialKind.PASSWORD, scope(Setting.CREDENTIALS_PASSWORD));
-        policies.put(CredentialKind.EMAIL, scope(Setting.CREDENTIALS_EMAIL));
-        policies.put(CredentialKind.MFA, scope(Setting.CREDENTIALS_MFA));
-        policies.put(CredentialKind.SECURITY_CONCERN, scope(Setting.CREDENTIALS_SECURITY_CONCERN));
-        return policies;
+    private EndPolicies ends() {
+        Map<CredentialKind, LogoutScope> scopes = new EnumMap<>(CredentialKind.class);
+        Map<CredentialKind, Set<Purpose>> purposes = new EnumMap<>(CredentialKind.class);
+        credentialPolicy(CredentialKind.PASSWORD, Setting.CREDENTIALS_PASSWORD, Setting.CREDENTIALS_PASSWORD_PURPOSES, scopes, purposes);
+        credentialPolicy(CredentialKind.EMAIL, Setting.CREDENTIALS_EMAIL, Setting.CREDENTIALS_EMAIL_PURPOSES, scopes, purposes);
+        credentialPolicy(CredentialKind.MFA, Setting.CREDENTIALS_MFA, Setting.CREDENTIALS_MFA_PURPOSES, scopes, purposes);
+        credentialPolicy(CredentialKind.SECURITY_CONCERN, Setting.CREDENTIALS_SECURITY_CONCERN,
+                Setting.CREDENTIALS_SECURITY_CONCERN_PURPOSES, scopes, purposes);
+        return new EndPolicies(scopes, purposes, parse(Setting.LOG_OUT_EVERYWHERE_PURPOSES, Purpose::parseList));
+    }
+
+    private void credentialPolicy(CredentialKind kind, Setting scope, Setting purposeList,
+                                  Map<CredentialKind, LogoutScope> scopes, Map<CredentialKind, Set<Purpose>> purposes) {
+        scopes.put(kind, scope(scope));
+        purposes.put(kind, parse(purposeList, Purpose::parseList));
     }
 
     private PurgeSettings purge() {

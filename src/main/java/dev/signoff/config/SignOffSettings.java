@@ -30,7 +30,7 @@ public record SignOffSettings(
         boolean sessionCookieSecure,
         String sessionCookieSameSite,
         boolean sessionCookieHttpOnly,
-        Map<CredentialKind, LogoutScope> credentialPolicies,
+        EndPolicies ends,
         Duration oneTimeTokenTtl,
         RefreshSettings refresh,
         List<String> allowedOrigins,
@@ -48,7 +48,6 @@ public record SignOffSettings(
         clearSiteData = List.copyOf(clearSiteData);
         cookies = List.copyOf(cookies);
         loginCookies = List.copyOf(loginCookies);
-        credentialPolicies = Map.copyOf(credentialPolicies);
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
@@ -68,7 +67,7 @@ public record SignOffSettings(
 
     /** The logout policy for a kind of credential change. */
     public LogoutScope policyFor(CredentialKind kind) {
-        return credentialPolicies.getOrDefault(kind, LogoutScope.ALL);
+        return ends.scopeFor(kind);
     }
 
     /** The value of {@code Clear-Site-Data}, or empty when none is configured. */

@@ -28,7 +28,8 @@ final class RevokeEverywhere implements LogoutStep {
 
     private void revoke(Leaving leaving, String user) {
         Optional<String> keep = keepCurrent ? Bindings.currentOf(leaving.request(), user) : Optional.empty();
-        Ending ending = terminator.endAll(user, keep, leaving.reason(), leaving.request().getRemoteAddr());
+        Ending ending = terminator.endAll(user, keep, leaving.settings().ends().logOutEverywhere(), leaving.reason(),
+                leaving.request().getRemoteAddr());
         leaving.revoked(ending.ended(), ending.pending());
         if (ending.pending() && !keepCurrent) {
             leaving.binding().map(SessionBinding::digest).ifPresent(d -> terminator.refuseHere(d, leaving.reason()));

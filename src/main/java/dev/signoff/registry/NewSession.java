@@ -1,5 +1,7 @@
 package dev.signoff.registry;
 
+import dev.signoff.events.Purpose;
+
 /**
  * What the registry stores for a new session. Times are epoch milliseconds.
  *

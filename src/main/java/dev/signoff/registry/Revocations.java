@@ -2,6 +2,7 @@ package dev.signoff.registry;
 
 import dev.signoff.config.SignOffResource;
 import dev.signoff.events.EndReason;
+import dev.signoff.events.Purpose;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -49,11 +51,12 @@ public class Revocations {
         return ended;
     }
 
-    /** Ends every live session of the user but {@code keep}; returns those this call ended. */
+    /** Ends every live session of the user with one of the purposes, but {@code keep}; returns those this call ended. */
     @Transactional(TxType.REQUIRES_NEW)
-    public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, Revocation revocation) {
+    public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, Set<Purpose> purposes, Revocation revocation) {
         List<String> handles = new ArrayList<>(em.createNamedQuery(SessionRecord.LIVE_HANDLES_BY_USER, String.class)
                 .setParameter("user", user)
+                .setParameter("purposes", List.copyOf(purposes))
                 .getResultList());
         keep.ifPresent(handles::remove);
         return revoke(handles, revocation);

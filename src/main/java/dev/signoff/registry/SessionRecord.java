@@ -1,6 +1,7 @@
 package dev.signoff.registry;
 
 import dev.signoff.events.EndReason;
+import dev.signoff.events.Purpose;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -24,7 +25,7 @@ import jakarta.persistence.Table;
 @NamedQuery(name = SessionRecord.LIVE_BY_USER, query = "SELECT s FROM SessionRecord s WHERE s.userName = :user"
         + " AND s.revokedAt IS NULL AND s.absoluteExpiresAt > :now AND s.idleExpiresAt > :now ORDER BY s.lastSeenAt DESC, s.handle")
 @NamedQuery(name = SessionRecord.LIVE_HANDLES_BY_USER, query = "SELECT s.handle FROM SessionRecord s WHERE s.userName = :user"
-        + " AND s.revokedAt IS NULL ORDER BY s.handle")
+        + " AND s.revokedAt IS NULL AND s.purpose IN :purposes ORDER BY s.handle")
 @NamedQuery(name = SessionRecord.REVOKED_SINCE, query = "SELECT s.tokenDigest, s.endReason FROM SessionRecord s"
         + " WHERE s.revokedAt >= :since")
 @NamedQuery(name = SessionRecord.REVOKE, query = "UPDATE SessionRecord s SET s.revokedAt = :now, s.endReason = :reason"

@@ -2,6 +2,7 @@ package dev.signoff.registry;
 
 import dev.signoff.config.SignOffResource;
 import dev.signoff.events.EndReason;
+import dev.signoff.events.Purpose;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The JPA session registry: one row per session, looked up by token digest or handle. Writes run
@@ -112,9 +114,12 @@ public class SessionRegistry {
         return LockConflicts.retry("revocation", () -> revocations.revoke(handles, revocation));
     }
 
-    /** Ends every live session of the user but {@code keep}; returns those this call ended. Retried like {@link #revoke}. */
-    public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, Revocation revocation) {
-        return LockConflicts.retry("log out everywhere", () -> revocations.revokeAllOf(user, keep, revocation));
+    /**
+     * Ends every live session of the user with one of the purposes, but {@code keep}; returns those
+     * this call ended. Retried like {@link #revoke}.
+     */
+    public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, Set<Purpose> purposes, Revocation revocation) {
+        return LockConflicts.retry("log out everywhere", () -> revocations.revokeAllOf(user, keep, purposes, revocation));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.signoff.registry;
 
 import dev.signoff.events.EndReason;
 
+import dev.signoff.events.Purpose;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -2,6 +2,7 @@ package dev.signoff.session;
 
 import dev.signoff.config.SignOffResource;
 import dev.signoff.events.EndReason;
+import dev.signoff.events.Purpose;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -29,8 +31,8 @@ public class PendingEnds {
     private static final Logger LOG = Logger.getLogger(PendingEnds.class.getName());
     private static final long RETRY_SECONDS = 5;
 
-    /** One end to retry: a single session, or all of a user's sessions but {@code keep}. */
-    record Pending(Optional<String> handle, String user, Optional<String> keep, EndReason reason) {
+    /** One end to retry: a single session, or all of a user's sessions of the purposes but {@code keep}. */
+    record Pending(Optional<String> handle, String user, Optional<String> keep, Set<Purpose> purposes, EndReason reason) {
     }
 
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -44,11 +46,11 @@ public class PendingEnds {
     Terminator terminator;
 
     void add(String handle, EndReason reason) {
-        enqueue(new Pending(Optional.of(handle), null, Optional.empty(), reason));
+        enqueue(new Pending(Optional.of(handle), null, Optional.empty(), Set.of(), reason));
     }
 
-    void addAll(String user, Optional<String> keep, EndReason reason) {
-        enqueue(new Pending(Optional.empty(), user, keep, reason));
+    void addAll(String user, Optional<String> keep, Set<Purpose> purposes, EndReason reason) {
+        enqueue(new Pending(Optional.empty(), user, keep, purposes, reason));
     }
 
     /** Ends waiting for the registry. */
@@ -103,7 +105,7 @@ public class PendingEnds {
         if (pending.handle().isPresent()) {
             terminator.endInRegistry(pending.handle().get(), pending.reason(), null);
         } else {
-            terminator.endAllInRegistry(pending.user(), pending.keep(), pending.reason(), null);
+            terminator.endAllInRegistry(pending.user(), pending.keep(), pending.purposes(), pending.reason(), null);
         }
     }
 

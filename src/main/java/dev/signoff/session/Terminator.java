@@ -3,6 +3,7 @@ package dev.signoff.session;
 import dev.signoff.config.SignOffResource;
 import dev.signoff.events.EndReason;
 import dev.signoff.events.LoggedOutEverywhere;
+import dev.signoff.events.Purpose;
 import dev.signoff.events.SessionEnded;
 import dev.signoff.metrics.SignOffMetrics;
 import dev.signoff.registry.Revocation;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -67,13 +69,18 @@ public class Terminator {
         }
     }
 
-    /** Ends every live session of the user except {@code keep}. */
+    /** Ends every live session of the user except {@code keep}, of every purpose a user signs in with. */
     public Ending endAll(String user, Optional<String> keep, EndReason reason, String ip) {
+        return endAll(user, keep, Purpose.SIGN_IN, reason, ip);
+    }
+
+    /** Ends every live session of the user with one of the purposes, except {@code keep}. */
+    public Ending endAll(String user, Optional<String> keep, Set<Purpose> purposes, EndReason reason, String ip) {
         try {
-            return Ending.of(endAllInRegistry(user, keep, reason, ip));
+            return Ending.of(endAllInRegistry(user, keep, purposes, reason, ip));
         } catch (RuntimeException e) {
             unreachable(e, "logging user " + user + " out everywhere");
-            pending.addAll(user, keep, reason);
+            pending.addAll(user, keep, purposes, reason);
             return Ending.queued(e);
         }
     }
@@ -114,8 +121,8 @@ public class Terminator {
     }
 
     /** The registry part of {@link #endAll}; throws when the registry cannot be reached. Retried by {@link PendingEnds}. */
-    int endAllInRegistry(String user, Optional<String> keep, EndReason reason, String ip) {
-        List<SessionSnapshot> ended = registry.revokeAllOf(user, keep, new Revocation(reason, clock.millis(), ip));
+    int endAllInRegistry(String user, Optional<String> keep, Set<Purpose> purposes, EndReason reason, String ip) {
+        List<SessionSnapshot> ended = registry.revokeAllOf(user, keep, purposes, new Revocation(reason, clock.millis(), ip));
         announce(ended, reason, ip);
         fire(() -> loggedOutEverywhere.fire(new LoggedOutEverywhere(user, ended.size(), reason, keep)));
         return ended.size();

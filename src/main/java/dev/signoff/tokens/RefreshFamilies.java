@@ -6,7 +6,7 @@ import dev.signoff.config.SignOffResource;
 import dev.signoff.events.EndReason;
 import dev.signoff.events.SessionStarted;
 import dev.signoff.registry.NewSession;
-import dev.signoff.registry.Purpose;
+import dev.signoff.events.Purpose;
 import dev.signoff.registry.SessionRegistry;
 import dev.signoff.registry.SessionSnapshot;
 import dev.signoff.registry.SpentToken;

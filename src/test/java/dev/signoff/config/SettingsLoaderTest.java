@@ -327,6 +327,11 @@ class SettingsLoaderTest {
                 arguments(Setting.MAX_SESSIONS, "two"),
                 arguments(Setting.MAX_SESSIONS, "99999999999"),
                 arguments(Setting.MAX_SESSIONS_POLICY, "oldest"),
+                arguments(Setting.CREDENTIALS_PASSWORD_PURPOSES, "bearer"),
+                arguments(Setting.CREDENTIALS_EMAIL_PURPOSES, ""),
+                arguments(Setting.LOG_OUT_EVERYWHERE_PURPOSES, "all,-session,-remember_me,-refresh"),
+                arguments(Setting.REFRESH_LIFETIME, "0"),
+                arguments(Setting.REFRESH_GRACE, "soon"),
                 arguments(Setting.UNROTATED_LOGIN, "allow"),
                 arguments(Setting.UNROTATED_LOGIN, ""));
     }
@@ -342,6 +347,18 @@ class SettingsLoaderTest {
     @Test
     void signInAgainTargetWhenNoLoginPageThenThePageAskedFor() {
         assertEquals("/shop/orders?page=2", SignOffSettings.defaults().signInAgainTarget("/shop", "/shop/orders?page=2"));
+    }
+
+    @Test
+    void loadWhenPurposesSetThenEachEndReachesItsOwnAndTheRestAll() {
+        SignOffSettings s = SettingsLoader.load(Map.of("signoff.credentials.password.purposes", "all,-refresh",
+                "signoff.log-out-everywhere.purposes", "session")::get, Map.of(), Map.of()).settings();
+
+        assertEquals(java.util.Set.of(dev.signoff.events.Purpose.SESSION, dev.signoff.events.Purpose.REMEMBER_ME),
+                s.ends().purposesFor(CredentialKind.PASSWORD));
+        assertEquals(dev.signoff.events.Purpose.SIGN_IN, s.ends().purposesFor(CredentialKind.EMAIL));
+        assertEquals(java.util.Set.of(dev.signoff.events.Purpose.SESSION), s.ends().logOutEverywhere());
+        assertEquals(dev.signoff.events.Purpose.SIGN_IN, SignOffSettings.defaults().ends().logOutEverywhere());
     }
 
     @Test

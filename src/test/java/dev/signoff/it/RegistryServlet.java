@@ -3,7 +3,7 @@ package dev.signoff.it;
 import dev.signoff.events.EndReason;
 import dev.signoff.registry.NewSession;
 import dev.signoff.registry.PurgeTask;
-import dev.signoff.registry.Purpose;
+import dev.signoff.events.Purpose;
 import dev.signoff.registry.Revocation;
 import dev.signoff.registry.SessionRegistry;
 import dev.signoff.registry.SessionSnapshot;
@@ -52,7 +52,7 @@ public class RegistryServlet extends HttpServlet {
                 case "/find" -> find(request.getParameter("digest"));
                 case "/revoke" -> handles(registry.revoke(list(request, "handles"), revocation(request)));
                 case "/revoke-all" -> handles(registry.revokeAllOf(request.getParameter("user"),
-                        Optional.ofNullable(request.getParameter("keep")), revocation(request)));
+                        Optional.ofNullable(request.getParameter("keep")), Purpose.SIGN_IN, revocation(request)));
                 case "/live" -> handles(registry.listLive(request.getParameter("user"), now(request)));
                 case "/purge" -> {
                     PurgeTask.Result r = purge.purge(now(request));

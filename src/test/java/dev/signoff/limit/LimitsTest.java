@@ -1,7 +1,7 @@
 package dev.signoff.limit;
 
 import dev.signoff.config.LimitPolicy;
-import dev.signoff.registry.Purpose;
+import dev.signoff.events.Purpose;
 import dev.signoff.registry.SessionSnapshot;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import dev.signoff.events.SessionStarted;
 import dev.signoff.limit.SessionLimit;
 import dev.signoff.metrics.SignOffMetrics;
 import dev.signoff.registry.NewSession;
-import dev.signoff.registry.Purpose;
+import dev.signoff.events.Purpose;
 import dev.signoff.registry.SessionSnapshot;
 import dev.signoff.registry.Tokens;
 import dev.signoff.testing.ManualScheduler;

@@ -2,12 +2,14 @@ package dev.signoff.session;
 
 import dev.signoff.events.EndReason;
 import dev.signoff.events.LoggedOutEverywhere;
+import dev.signoff.events.Purpose;
 import dev.signoff.events.SessionEnded;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,6 +56,26 @@ class TerminatorTest {
         assertEquals(2, rig.ended.fired.size());
         assertEquals(Verdict.LIVE, rig.checker.check(kept.digest()));
         assertEquals(Verdict.dead(EndReason.LOGOUT_ALL), rig.checker.check(phone.digest()));
+    }
+
+    @Test
+    void endAllWhenPurposesAreGivenThenOnlyThoseEndAlsoWhenQueued() {
+        SessionBinding browser = rig.open("frank");
+        String family = rig.registry.open(new dev.signoff.registry.NewSession(dev.signoff.registry.Tokens.newHandle(),
+                dev.signoff.registry.Tokens.digest(dev.signoff.registry.Tokens.newToken()), "frank", Purpose.REFRESH,
+                rig.clock.millis(), rig.clock.millis() + 60_000, rig.clock.millis() + 60_000, null, null)).handle();
+
+        assertEquals(1, terminator.endAll("frank", Optional.empty(), Set.of(Purpose.SESSION), EndReason.LOGOUT_ALL, null).ended());
+        assertFalse(rig.registry.isLive(browser.handle()));
+        assertTrue(rig.registry.isLive(family), "a refresh family is not a session purpose");
+
+        SessionBinding again = rig.open("frank");
+        rig.registry.down = new IllegalStateException("database down");
+        assertTrue(terminator.endAll("frank", Optional.empty(), Set.of(Purpose.REFRESH), EndReason.ADMIN, null).pending());
+        rig.registry.down = null;
+        rig.scheduler.runDue();
+        assertFalse(rig.registry.isLive(family), "the queued end kept its purposes");
+        assertTrue(rig.registry.isLive(again.handle()));
     }
 
     @Test

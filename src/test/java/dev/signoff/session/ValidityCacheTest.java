@@ -1,7 +1,7 @@
 package dev.signoff.session;
 
 import dev.signoff.events.EndReason;
-import dev.signoff.registry.Purpose;
+import dev.signoff.events.Purpose;
 import dev.signoff.registry.SessionSnapshot;
 import dev.signoff.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,7 @@
 package dev.signoff.testing;
 
 import dev.signoff.events.EndReason;
+import dev.signoff.events.Purpose;
 import dev.signoff.registry.NewSession;
 import dev.signoff.registry.Revocation;
 import dev.signoff.registry.SessionRegistry;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -101,10 +103,10 @@ public final class MemoryRegistry extends SessionRegistry {
     }
 
     @Override
-    public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, Revocation revocation) {
+    public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, Set<Purpose> purposes, Revocation revocation) {
         answer();
         List<String> handles = rows.values().stream()
-                .filter(r -> r.user().equals(user) && r.revokedAt() == null)
+                .filter(r -> r.user().equals(user) && r.revokedAt() == null && purposes.contains(r.purpose()))
                 .map(SessionSnapshot::handle)
                 .filter(h -> keep.map(k -> !k.equals(h)).orElse(true))
                 .toList();

@@ -3,7 +3,7 @@ package dev.signoff.tokens;
 import dev.signoff.config.Configuration;
 import dev.signoff.config.SettingsLoader;
 import dev.signoff.events.EndReason;
-import dev.signoff.registry.Purpose;
+import dev.signoff.events.Purpose;
 import dev.signoff.registry.SessionSnapshot;
 import dev.signoff.registry.Tokens;
 import dev.signoff.session.SessionRig;
