@@ -2,7 +2,7 @@
 -- MySQL 8 follows the same syntax, untested).
 --
 -- For admins who create the tables themselves: run this once in the registry's database, then
--- give the application's user only SELECT, INSERT, UPDATE, DELETE on the three tables. SignOff's JPA
+-- give the application's user only SELECT, INSERT, UPDATE, DELETE on the four tables. SignOff's JPA
 -- schema generation then finds the tables and creates nothing (its CREATE attempts fail and are
 -- logged, harmlessly).
 --
@@ -10,6 +10,7 @@
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_SESSION TO 'signoff_app'@'%';
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_AUDIT TO 'signoff_app'@'%';
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_SPENT_TOKEN TO 'signoff_app'@'%';
+--   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_ACCESS_REVOCATION TO 'signoff_app'@'%';
 --
 -- Table names are upper case, exactly as the application writes them (they are case-sensitive
 -- on Linux). The binary collation keeps handles, digests and user names case-sensitive, as on
@@ -59,3 +60,18 @@ CREATE TABLE SIGNOFF_SPENT_TOKEN (
     CONSTRAINT SIGNOFF_SPENT_TOKEN_PK PRIMARY KEY (TOKEN_DIGEST)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX SIGNOFF_SPENT_TOKEN_HANDLE ON SIGNOFF_SPENT_TOKEN (HANDLE);
+
+-- Revocation records of Bearer access tokens (signoff.bearer.issuers): one token, a refresh
+-- family's tokens, or a user's tokens issued before a log out everywhere; purged after EXPIRES_AT.
+CREATE TABLE SIGNOFF_ACCESS_REVOCATION (
+    ID         VARCHAR(32)  NOT NULL,
+    KIND       VARCHAR(16)  NOT NULL,
+    SUBJECT    VARCHAR(255) NOT NULL,
+    USER_NAME  VARCHAR(255) NOT NULL,
+    REVOKED_AT BIGINT       NOT NULL,
+    EXPIRES_AT BIGINT       NOT NULL,
+    REASON     VARCHAR(32),
+    CONSTRAINT SIGNOFF_ACCESS_REVOCATION_PK PRIMARY KEY (ID)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX SIGNOFF_ACCESS_REVOCATION_AT ON SIGNOFF_ACCESS_REVOCATION (REVOKED_AT);
+CREATE INDEX SIGNOFF_ACCESS_REVOCATION_EXPIRES ON SIGNOFF_ACCESS_REVOCATION (EXPIRES_AT);

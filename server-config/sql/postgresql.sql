@@ -1,12 +1,12 @@
 -- SignOff registry tables for PostgreSQL (tested: PostgreSQL 15, by ./mvnw verify).
 --
 -- For admins who create the tables themselves: run this once as the schema owner, then give the
--- application's database user only SELECT, INSERT, UPDATE, DELETE on the three tables. SignOff's JPA
+-- application's database user only SELECT, INSERT, UPDATE, DELETE on the four tables. SignOff's JPA
 -- schema generation then finds the tables and creates nothing (its CREATE attempts fail and are
 -- logged, harmlessly). Unquoted names fold to lower case, as the JPA provider's own do.
 --
 --   psql -v ON_ERROR_STOP=1 -d signoff -f postgresql.sql
---   GRANT SELECT, INSERT, UPDATE, DELETE ON SIGNOFF_SESSION, SIGNOFF_AUDIT, SIGNOFF_SPENT_TOKEN TO signoff_app;
+--   GRANT SELECT, INSERT, UPDATE, DELETE ON SIGNOFF_SESSION, SIGNOFF_AUDIT, SIGNOFF_SPENT_TOKEN, SIGNOFF_ACCESS_REVOCATION TO signoff_app;
 --
 -- Times are epoch milliseconds (BIGINT). DEVICE is the device described from the User-Agent.
 
@@ -53,3 +53,18 @@ CREATE TABLE SIGNOFF_SPENT_TOKEN (
     CONSTRAINT SIGNOFF_SPENT_TOKEN_PK PRIMARY KEY (TOKEN_DIGEST)
 );
 CREATE INDEX SIGNOFF_SPENT_TOKEN_HANDLE ON SIGNOFF_SPENT_TOKEN (HANDLE);
+
+-- Revocation records of Bearer access tokens (signoff.bearer.issuers): one token, a refresh
+-- family's tokens, or a user's tokens issued before a log out everywhere; purged after EXPIRES_AT.
+CREATE TABLE SIGNOFF_ACCESS_REVOCATION (
+    ID         VARCHAR(32)  NOT NULL,
+    KIND       VARCHAR(16)  NOT NULL,
+    SUBJECT    VARCHAR(255) NOT NULL,
+    USER_NAME  VARCHAR(255) NOT NULL,
+    REVOKED_AT BIGINT       NOT NULL,
+    EXPIRES_AT BIGINT       NOT NULL,
+    REASON     VARCHAR(32),
+    CONSTRAINT SIGNOFF_ACCESS_REVOCATION_PK PRIMARY KEY (ID)
+);
+CREATE INDEX SIGNOFF_ACCESS_REVOCATION_AT ON SIGNOFF_ACCESS_REVOCATION (REVOKED_AT);
+CREATE INDEX SIGNOFF_ACCESS_REVOCATION_EXPIRES ON SIGNOFF_ACCESS_REVOCATION (EXPIRES_AT);

@@ -4,7 +4,7 @@
 -- fixes.
 --
 -- For admins who create the tables themselves: run this once (sqlcmd -d signoff -i sqlserver.sql),
--- then grant the application's user SELECT, INSERT, UPDATE, DELETE on the three tables.
+-- then grant the application's user SELECT, INSERT, UPDATE, DELETE on the four tables.
 --
 -- NVARCHAR everywhere: the JDBC driver sends strings as Unicode by default, and comparing an
 -- NVARCHAR parameter with a VARCHAR column can turn index seeks into scans. The binary collation
@@ -55,3 +55,18 @@ CREATE TABLE SIGNOFF_SPENT_TOKEN (
     CONSTRAINT SIGNOFF_SPENT_TOKEN_PK PRIMARY KEY (TOKEN_DIGEST)
 );
 CREATE INDEX SIGNOFF_SPENT_TOKEN_HANDLE ON SIGNOFF_SPENT_TOKEN (HANDLE);
+
+-- Revocation records of Bearer access tokens (signoff.bearer.issuers): one token, a refresh
+-- family's tokens, or a user's tokens issued before a log out everywhere; purged after EXPIRES_AT.
+CREATE TABLE SIGNOFF_ACCESS_REVOCATION (
+    ID         NVARCHAR(32) COLLATE Latin1_General_100_BIN2  NOT NULL,
+    KIND       NVARCHAR(16)                                  NOT NULL,
+    SUBJECT    NVARCHAR(255) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    USER_NAME  NVARCHAR(255) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    REVOKED_AT BIGINT                                        NOT NULL,
+    EXPIRES_AT BIGINT                                        NOT NULL,
+    REASON     NVARCHAR(32),
+    CONSTRAINT SIGNOFF_ACCESS_REVOCATION_PK PRIMARY KEY (ID)
+);
+CREATE INDEX SIGNOFF_ACCESS_REVOCATION_AT ON SIGNOFF_ACCESS_REVOCATION (REVOKED_AT);
+CREATE INDEX SIGNOFF_ACCESS_REVOCATION_EXPIRES ON SIGNOFF_ACCESS_REVOCATION (EXPIRES_AT);

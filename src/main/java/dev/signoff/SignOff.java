@@ -7,6 +7,7 @@ import dev.signoff.events.Purpose;
 import dev.signoff.limit.SessionLimitException;
 import dev.signoff.logout.Logout;
 import dev.signoff.logout.OneTimeTokens;
+import dev.signoff.registry.Revocation;
 import dev.signoff.registry.SessionRegistry;
 import dev.signoff.registry.SessionSnapshot;
 import dev.signoff.registry.Tokens;
@@ -15,6 +16,7 @@ import dev.signoff.session.Ending;
 import dev.signoff.session.SessionBinding;
 import dev.signoff.session.SessionOpener;
 import dev.signoff.session.Terminator;
+import dev.signoff.tokens.AccessClaims;
 import dev.signoff.web.Routes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -157,6 +160,20 @@ public class SignOff {
      */
     public int logOutEverywhere(String user, EndReason reason, Optional<String> keepHandle, Set<Purpose> purposes) {
         return stored(terminator.endAll(user, keepHandle, purposes, reason, null), user).ended();
+    }
+
+    /**
+     * Refuses one Bearer access token from now until it expires, on every node within the staleness
+     * bound (this one at once), keyed by its issuer and {@code jti}: a re-encoded copy is refused
+     * too. Only tokens of {@code signoff.bearer.issuers} are checked.
+     */
+    public void revokeAccessToken(String issuer, String jti, String user, Instant expiresAt) {
+        try {
+            registry.revokeAccessToken(AccessClaims.key(issuer, jti), user,
+                    new Revocation(EndReason.LOGOUT, clock.millis(), null), expiresAt.toEpochMilli());
+        } catch (RuntimeException e) {
+            throw new SignOffException("SignOff could not reach the registry to revoke an access token of user '" + user + "'", e);
+        }
     }
 
     /** Ends every session of the user but {@code keepHandle} (reason {@code logout_all}); returns how many. */

@@ -78,6 +78,11 @@ public enum Setting {
     REFRESH_GRACE("refresh.grace", "5s", Forms.DURATION + " (0 = none)",
             "For this long after a rotation, the refresh token just replaced is refused as superseded without ending its family "
                     + "(a retried request, a second tab); any other spent token ends the family (reason refresh_reuse)."),
+    BEARER_ISSUERS("bearer.issuers", "", "comma-separated iss values, e.g. https://auth.example.com; empty: off",
+            "SignOff checks Bearer access tokens (JWTs) of these issuers: refused (401) when revoked, issued before the user's "
+                    + "log out everywhere, from an ended refresh family, malformed or unsigned. The app still checks signatures."),
+    BEARER_MAX_LIFETIME("bearer.max-lifetime", "1h", Forms.DURATION,
+            "Longest access token (exp - iat) SignOff accepts from those issuers; its revocation records are kept this long."),
     ALLOWED_ORIGINS("allowed-origins", "", "comma-separated origins like https://app.example.com",
             "Origins accepted for state-changing requests besides the request's own (e.g. behind a proxy)."),
     DATASOURCE("datasource", "", "a JNDI name like jdbc/signoff, or empty for the embedded Derby database",

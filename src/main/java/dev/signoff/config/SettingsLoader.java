@@ -80,7 +80,7 @@ public final class SettingsLoader {
                 bool(Setting.SESSION_COOKIE_HTTP_ONLY),
                 ends(),
                 positive(Setting.ONE_TIME_TOKEN_TTL),
-                new RefreshSettings(positive(Setting.REFRESH_LIFETIME), duration(Setting.REFRESH_GRACE)),
+                tokens(),
                 list(Setting.ALLOWED_ORIGINS, this::origin),
                 optional(Setting.DATASOURCE),
                 text(Setting.DERBY_DATABASE),
@@ -106,6 +106,18 @@ public final class SettingsLoader {
                                   Map<CredentialKind, LogoutScope> scopes, Map<CredentialKind, Set<Purpose>> purposes) {
         scopes.put(kind, scope(scope));
         purposes.put(kind, parse(purposeList, Purpose::parseList));
+    }
+
+    private TokenSettings tokens() {
+        return new TokenSettings(positive(Setting.REFRESH_LIFETIME), duration(Setting.REFRESH_GRACE),
+                list(Setting.BEARER_ISSUERS, SettingsLoader::issuer), positive(Setting.BEARER_MAX_LIFETIME));
+    }
+
+    private static String issuer(String text) {
+        if (text.isEmpty() || text.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw new IllegalArgumentException("not an issuer");
+        }
+        return text;
     }
 
     private PurgeSettings purge() {

@@ -32,7 +32,7 @@ public record SignOffSettings(
         boolean sessionCookieHttpOnly,
         EndPolicies ends,
         Duration oneTimeTokenTtl,
-        RefreshSettings refresh,
+        TokenSettings tokens,
         List<String> allowedOrigins,
         Optional<String> datasource,
         String derbyDatabase,

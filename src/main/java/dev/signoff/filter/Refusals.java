@@ -7,7 +7,9 @@ import dev.signoff.limit.SessionLimitException;
 import dev.signoff.logout.Logout;
 import dev.signoff.metrics.SignOffMetrics;
 import dev.signoff.session.Terminator;
+import dev.signoff.tokens.BearerGate;
 import dev.signoff.web.Answers;
+import dev.signoff.web.Problem;
 import dev.signoff.web.Routes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -87,6 +89,12 @@ class Refusals {
         LOG.info(e::getMessage);
         logout.local(visit.request, visit.response);
         Answers.sessionLimit(visit.request, visit.response, visit.settings, e.limit());
+    }
+
+    /** A Bearer access token SignOff checks that it cannot read, or that was revoked: 401, nothing else changes. */
+    void bearer(Visit visit, BearerGate.Verdict verdict) throws IOException {
+        LOG.fine(() -> "SignOff: refused a Bearer token (" + verdict + ") from " + visit.request.getRemoteAddr());
+        Answers.bearerRefused(visit.response, verdict == BearerGate.Verdict.REVOKED ? Problem.TOKEN_REVOKED : Problem.INVALID_TOKEN);
     }
 
     /** Fail closed without logging the user out: the request is refused, the session kept. */

@@ -13,6 +13,7 @@ import dev.signoff.session.SessionChecker;
 import dev.signoff.session.SessionOpener;
 import dev.signoff.session.Terminator;
 import dev.signoff.session.Verdict;
+import dev.signoff.tokens.BearerGate;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -52,6 +53,8 @@ public class SignOffFilter extends HttpFilter {
     Terminator terminator;
     @Inject
     Refusals refusals;
+    @Inject
+    BearerGate bearer;
 
     private PathMatcher excluded;
 
@@ -68,6 +71,9 @@ public class SignOffFilter extends HttpFilter {
             return;
         }
         Visit visit = new Visit(request, response, chain, configuration.settings());
+        if (!bearerAllowed(visit)) {
+            return;
+        }
         if (visit.untracked()) {
             proceedUntracked(visit);
             return;
@@ -76,6 +82,22 @@ public class SignOffFilter extends HttpFilter {
         if (checkBound(visit) && bindNewLogin(visit)) {
             proceed(visit);
         }
+    }
+
+    /** A Bearer access token SignOff checks (signoff.bearer.issuers) must not be revoked; false when the request was answered here. */
+    private boolean bearerAllowed(Visit visit) throws IOException {
+        BearerGate.Verdict verdict;
+        try {
+            verdict = bearer.check(visit.request.getHeader("Authorization"));
+        } catch (RuntimeException e) {
+            refusals.unavailable(visit, e);
+            return false;
+        }
+        if (verdict == BearerGate.Verdict.PASS) {
+            return true;
+        }
+        refusals.bearer(visit, verdict);
+        return false;
     }
 
     /** No session, no login cookie: on to the app; without login cookies configured (the usual case) not even the principal is read. */

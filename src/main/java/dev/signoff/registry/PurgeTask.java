@@ -119,6 +119,8 @@ public class PurgeTask {
             batch = LockConflicts.retry("purge batch", () -> purger.sessions(endedBefore, idleBefore, settings.batchSize()));
             sessions += batch.deleted();
         } while (more(batch, settings));
+        // Few rows (each expires within signoff.bearer.max-lifetime): one statement.
+        LockConflicts.retry("access revocation purge", () -> purger.accessRevocations(endedBefore));
         long audit = 0;
         if (!settings.auditRetention().isZero()) {
             long before = now - settings.auditRetention().toMillis();

@@ -63,6 +63,12 @@ class Purger {
         return new Batch(handles.size(), deleted);
     }
 
+    /** Deletes the access-token revocation records that stopped mattering before {@code before} (epoch ms). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int accessRevocations(long before) {
+        return em.createNamedQuery(AccessRevocation.PURGE).setParameter("before", before).executeUpdate();
+    }
+
     /** Deletes up to {@code limit} audit rows written before {@code before} (epoch ms). */
     @Transactional(TxType.REQUIRES_NEW)
     public Batch audit(long before, int limit) {

@@ -1,7 +1,8 @@
 package dev.signoff.registry;
 
+import dev.signoff.config.Configuration;
 import dev.signoff.config.SignOffResource;
-import dev.signoff.events.EndReason;
+import dev.signoff.config.TokenSettings;
 import dev.signoff.events.Purpose;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The registry's revocation transactions, each {@code REQUIRES_NEW}; {@link SessionRegistry} calls
@@ -27,6 +30,11 @@ public class Revocations {
     @Inject
     @SignOffResource
     EntityManager em;
+    @Inject
+    Configuration configuration;
+
+    /** Records this node wrote, for its own Bearer check to refuse at once (others read them within the staleness bound). */
+    private final Queue<AccessRevocation.Entry> writtenHere = new ConcurrentLinkedQueue<>();
 
     /**
      * Ends the given sessions. Returns those this call ended, each as it was stored (already
@@ -46,6 +54,9 @@ public class Revocations {
                 em.refresh(record);
                 em.persist(AuditRecord.ended(record.snapshot().user(), handle, revocation));
                 ended.add(record.snapshot());
+                if (record.snapshot().purpose() == Purpose.REFRESH) {
+                    refuseAccessTokens(AccessRevocation.Kind.FAMILY, handle, record.snapshot().user(), revocation);
+                }
             }
         }
         return ended;
@@ -59,6 +70,36 @@ public class Revocations {
                 .setParameter("purposes", List.copyOf(purposes))
                 .getResultList());
         keep.ifPresent(handles::remove);
+        if (purposes.contains(Purpose.REFRESH)) {
+            // Access tokens come from refresh families, kept or not: all the user's issued until now end.
+            refuseAccessTokens(AccessRevocation.Kind.USER, user, user, revocation);
+        }
         return revoke(handles, revocation);
+    }
+
+    /** Records access tokens refused from now on, in the same transaction; only where SignOff checks them. */
+    private void refuseAccessTokens(AccessRevocation.Kind kind, String subject, String user, Revocation revocation) {
+        TokenSettings tokens = configuration.settings().tokens();
+        if (tokens.checksBearer()) {
+            refuseAccessTokens(new AccessRevocation(kind, subject, user, revocation, revocation.at() + tokens.bearerMaxLifetime().toMillis()));
+        }
+    }
+
+    /**
+     * Stores the record and notes it for this node. Noted before the commit: a transaction rolled
+     * back means an end that failed and is queued or retried, so refusing meanwhile is right.
+     */
+    public void refuseAccessTokens(AccessRevocation record) {
+        em.persist(record);
+        writtenHere.add(record.entry());
+    }
+
+    /** The records this node wrote since the last call. */
+    public List<AccessRevocation.Entry> drainWrittenHere() {
+        List<AccessRevocation.Entry> drained = new ArrayList<>();
+        for (AccessRevocation.Entry e; (e = writtenHere.poll()) != null; ) {
+            drained.add(e);
+        }
+        return drained;
     }
 }

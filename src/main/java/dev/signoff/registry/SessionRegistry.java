@@ -138,6 +138,35 @@ public class SessionRegistry {
     }
 
     /**
+     * Refuses one access token from now until it expires: a record keyed by the digest of its
+     * ({@code iss}, {@code jti}), which every node reads within the staleness bound.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void revokeAccessToken(String issuerAndIdDigest, String user, Revocation revocation, long expiresAt) {
+        revocations.refuseAccessTokens(new AccessRevocation(AccessRevocation.Kind.TOKEN, issuerAndIdDigest, user, revocation,
+                expiresAt));
+    }
+
+    /** The access-token revocation records this node wrote since the last call (its Bearer check refuses them at once). */
+    public List<AccessRevocation.Entry> drainAccessRevocationsWrittenHere() {
+        return revocations.drainWrittenHere();
+    }
+
+    /** Access-token revocation records written at or after {@code since} (epoch ms), by any node. */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public List<AccessRevocation.Entry> accessRevocationsSince(long since) {
+        return em.createNamedQuery(AccessRevocation.SINCE, AccessRevocation.class).setParameter("since", since)
+                .getResultStream().map(AccessRevocation::entry).toList();
+    }
+
+    /** Access-token revocation records that still matter at {@code now}: what a node starts from. */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public List<AccessRevocation.Entry> liveAccessRevocations(long now) {
+        return em.createNamedQuery(AccessRevocation.LIVE, AccessRevocation.class).setParameter("now", now)
+                .getResultStream().map(AccessRevocation::entry).toList();
+    }
+
+    /**
      * Records activity: last seen and the idle expiry move forward, only for a live row and only
      * forward. Returns false when the row is revoked or unknown.
      */

@@ -1,7 +1,7 @@
 package dev.signoff.tokens;
 
 import dev.signoff.config.Configuration;
-import dev.signoff.config.RefreshSettings;
+import dev.signoff.config.TokenSettings;
 import dev.signoff.config.SignOffResource;
 import dev.signoff.events.EndReason;
 import dev.signoff.events.SessionStarted;
@@ -49,7 +49,7 @@ public class RefreshFamilies {
     public RefreshToken issue(String user, String ip, String userAgent) {
         String token = Tokens.newToken();
         long now = clock.millis();
-        long end = now + settings().lifetime().toMillis();
+        long end = now + settings().refreshLifetime().toMillis();
         SessionSnapshot family = registry.open(new NewSession(Tokens.newHandle(), Tokens.digest(token), user,
                 Purpose.REFRESH, now, end, end, ip, userAgent));
         started.fire(new SessionStarted(user, family.handle(), family.purpose().code(), family.ip(), Instant.ofEpochMilli(now)));
@@ -109,7 +109,7 @@ public class RefreshFamilies {
             return Refresh.refused(Refresh.Outcome.ENDED);
         }
         SessionSnapshot f = family.get();
-        long grace = settings().grace().toMillis();
+        long grace = settings().refreshGrace().toMillis();
         if (spent.successorDigest().equals(f.tokenDigest()) && grace > 0 && clock.millis() - spent.spentAt() <= grace) {
             return Refresh.refused(Refresh.Outcome.SUPERSEDED);
         }
@@ -117,8 +117,8 @@ public class RefreshFamilies {
         return Refresh.refused(Refresh.Outcome.REUSED);
     }
 
-    private RefreshSettings settings() {
-        return configuration.settings().refresh();
+    private TokenSettings settings() {
+        return configuration.settings().tokens();
     }
 
     private static boolean isFamily(SessionSnapshot s) {

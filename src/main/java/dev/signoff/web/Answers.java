@@ -57,6 +57,15 @@ public final class Answers {
         }
     }
 
+    /**
+     * A Bearer access token refused ({@link Problem#INVALID_TOKEN} or {@link Problem#TOKEN_REVOKED}):
+     * {@code 401} JSON with the {@code WWW-Authenticate} challenge of RFC 6750.
+     */
+    public static void bearerRefused(HttpServletResponse response, Problem problem) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        problem(response, problem);
+    }
+
     /** The registry cannot be asked: {@code 503} with {@code Retry-After}; the session is kept (fail closed). */
     public static void unavailable(HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", Problem.RETRY_AFTER_SECONDS);

@@ -15,6 +15,8 @@ public enum Problem {
     MALFORMED_USER("malformed_user", "That is not a user name.", 400),
     SESSION_ENDED("session_ended", "This session has ended; sign in again.", 401),
     SESSION_LIMIT("session_limit", "Too many sessions: sign out on another device first.", 409),
+    INVALID_TOKEN("invalid_token", "The access token is not one this server accepts.", 401),
+    TOKEN_REVOKED("token_revoked", "This access token has been revoked; sign in again.", 401),
     REGISTRY_UNAVAILABLE("registry_unavailable", "The session registry is unavailable; try again shortly.", 503),
     // What the JSON API answers for statuses its JAX-RS runtime produces itself (no such route, wrong method …):
     BAD_REQUEST("bad_request", "The request is malformed.", 400),

@@ -5,6 +5,7 @@ import dev.signoff.config.SignOffSettings;
 import dev.signoff.session.SessionBinding;
 import dev.signoff.session.SessionChecker;
 import dev.signoff.session.Verdict;
+import dev.signoff.tokens.BearerGate;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,6 +45,12 @@ class SignOffFilterTest {
             public Verdict check(String digest) {
                 checked.add(digest);
                 return Verdict.LIVE;
+            }
+        };
+        filter.bearer = new BearerGate() {
+            @Override
+            public Verdict check(String authorization) {
+                return Verdict.PASS; // no Bearer checking configured
             }
         };
         filter.init();

@@ -170,6 +170,24 @@ class RefreshTokensIT extends DemoIT {
     }
 
     @Test
+    void logOutEverywhereWhenDoneThenAReEncodedCopyIsRefusedAndTokensIssuedAfterItWork() throws InterruptedException {
+        JsonObject before = issue();
+        String[] parts = before.getString("access_token").split("\\.");
+        JsonObject claims = claims(before.getString("access_token"));
+        String reordered = b64("{ \"jti\" : \"" + claims.getString("jti") + "\", \"sub\":\"" + USER + "\", \"iss\":\""
+                + claims.getString("iss") + "\", \"iat\":" + claims.getInt("iat") + ", \"exp\":" + claims.getInt("exp") + "}");
+        Device browser = signedIn(USER);
+
+        assertEquals(204, logOut(browser, "/log_out/all", Map.of(), "Accept", JSON).status());
+
+        assertBearerRefused(before.getString("access_token"));
+        assertBearerRefused(parts[0] + "." + reordered + "." + parts[2]);
+        Thread.sleep(1_100); // a token of the log out's own second is refused too
+        JsonObject after = issue();
+        assertBearerSignsIn(after.getString("access_token"));
+    }
+
+    @Test
     void refreshWhenMalformedThen401UnknownAndNever5xx() {
         Device browser = signedIn(USER);
         String sessionCookie = browser.cookies().get(0).value();
@@ -197,6 +215,16 @@ class RefreshTokensIT extends DemoIT {
             Response me = device().get("/api/me", "Accept", JSON, "Authorization", "Bearer " + token);
             assertEquals(401, me.status(), () -> token + ": " + me);
         }
+        // Not a signed JWT at all: SignOff's filter refuses it; a signed one with a forged signature is the app's to refuse.
+        for (String token : List.of("garbage", "a.b.c", b64("{\"alg\":\"none\"}") + "." + otherUser + ".", "a".repeat(5000))) {
+            Response me = device().get("/api/me", "Accept", JSON, "Authorization", "Bearer " + token);
+            assertEquals("invalid_token", error(me), () -> token.length() + " chars: " + me);
+        }
+        long now = System.currentTimeMillis() / 1000;
+        String admin = b64("{\"iss\":\"signoff-demo\",\"sub\":\"admin\",\"jti\":\"j\",\"iat\":" + now + ",\"exp\":" + (now + 300)
+                + ",\"sid\":\"x\"}");
+        Response forgedSignature = device().get("/api/me", "Accept", JSON, "Authorization", "Bearer " + parts[0] + "." + admin + "." + parts[2]);
+        assertEquals("unauthorized", error(forgedSignature), forgedSignature::toString);
     }
 
     private JsonObject issue() {
@@ -223,9 +251,12 @@ class RefreshTokensIT extends DemoIT {
         assertEquals(USER, json(me).getString("user"));
     }
 
+    /** Refused by SignOff's filter as revoked, before the app's mechanism sees it. */
     private void assertBearerRefused(String accessToken) {
         Response me = device().get("/api/me", "Accept", JSON, "Authorization", "Bearer " + accessToken);
         assertEquals(401, me.status(), me::toString);
+        assertEquals("token_revoked", error(me), me::toString);
+        assertEquals("Bearer error=\"invalid_token\"", me.header("WWW-Authenticate").orElse(""), me::toString);
     }
 
     private static JsonObject claims(String jwt) {

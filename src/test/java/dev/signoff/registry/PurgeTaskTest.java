@@ -30,6 +30,12 @@ class PurgeTaskTest {
         }
 
         @Override
+        public int accessRevocations(long before) {
+            calls.add("access revocations " + before);
+            return 0;
+        }
+
+        @Override
         public Batch audit(long before, int limit) {
             calls.add("audit " + before + " " + limit);
             return auditBatches.isEmpty() ? new Batch(0, 0) : auditBatches.removeFirst();
@@ -62,6 +68,7 @@ class PurgeTaskTest {
 
         long ended = NOW - Duration.ofDays(7).toMillis();
         assertEquals(List.of("sessions " + ended + " " + (ended - 120_000) + " 100",
+                "access revocations " + ended, // records of access tokens: the retention after they stopped mattering
                 "audit " + (NOW - Duration.ofDays(90).toMillis()) + " 100"), purger.calls);
     }
 
@@ -74,7 +81,7 @@ class PurgeTaskTest {
         PurgeTask.Result r = task(purger, "signoff.purge-batch-size", "10").purge(NOW);
 
         assertEquals(new PurgeTask.Result(21, 10), r);
-        assertEquals(5, purger.calls.size());
+        assertEquals(6, purger.calls.size(), purger.calls::toString);
     }
 
     @Test

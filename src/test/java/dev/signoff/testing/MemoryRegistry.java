@@ -2,12 +2,14 @@ package dev.signoff.testing;
 
 import dev.signoff.events.EndReason;
 import dev.signoff.events.Purpose;
+import dev.signoff.registry.AccessRevocation;
 import dev.signoff.registry.NewSession;
 import dev.signoff.registry.Revocation;
 import dev.signoff.registry.SessionRegistry;
 import dev.signoff.registry.SessionSnapshot;
 import dev.signoff.registry.SpentToken;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,6 +34,11 @@ public final class MemoryRegistry extends SessionRegistry {
     public final Map<String, SessionSnapshot> rows = new LinkedHashMap<>();
     public final List<String> audit = new ArrayList<>();
     public final Map<String, SpentToken.Spent> spent = new HashMap<>();
+    /** Access-token revocation records, as stored; written like the real registry only when {@link #bearerRecordsKept} is set. */
+    public final List<AccessRevocation.Entry> accessRecords = new ArrayList<>();
+    /** {@code signoff.bearer.max-lifetime} when SignOff checks Bearer tokens; null when it does not. */
+    public Duration bearerRecordsKept;
+    private final List<AccessRevocation.Entry> writtenHere = new ArrayList<>();
     public RuntimeException down;
 
     @Override
@@ -97,6 +104,9 @@ public final class MemoryRegistry extends SessionRegistry {
                 rows.put(handle, revoked);
                 audit.add("ENDED " + r.user() + " " + handle + " " + revocation.reason() + " at " + revocation.at());
                 ended.add(revoked);
+                if (r.purpose() == Purpose.REFRESH) {
+                    record(AccessRevocation.Kind.FAMILY, handle, revocation);
+                }
             }
         }
         return ended;
@@ -110,6 +120,9 @@ public final class MemoryRegistry extends SessionRegistry {
                 .map(SessionSnapshot::handle)
                 .filter(h -> keep.map(k -> !k.equals(h)).orElse(true))
                 .toList();
+        if (purposes.contains(Purpose.REFRESH)) {
+            record(AccessRevocation.Kind.USER, user, revocation);
+        }
         return revoke(handles, revocation);
     }
 
@@ -143,6 +156,47 @@ public final class MemoryRegistry extends SessionRegistry {
     public Optional<SpentToken.Spent> findSpent(String digest) {
         answer();
         return Optional.ofNullable(spent.get(digest));
+    }
+
+    @Override
+    public synchronized void revokeAccessToken(String issuerAndIdDigest, String user, Revocation revocation, long expiresAt) {
+        answer();
+        store(new AccessRevocation.Entry(AccessRevocation.Kind.TOKEN, issuerAndIdDigest, revocation.at(), expiresAt));
+    }
+
+    @Override
+    public synchronized List<AccessRevocation.Entry> accessRevocationsSince(long since) {
+        answer();
+        return accessRecords.stream().filter(e -> e.revokedAt() >= since).toList();
+    }
+
+    @Override
+    public synchronized List<AccessRevocation.Entry> liveAccessRevocations(long now) {
+        answer();
+        return accessRecords.stream().filter(e -> e.expiresAt() > now).toList();
+    }
+
+    @Override
+    public synchronized List<AccessRevocation.Entry> drainAccessRevocationsWrittenHere() {
+        List<AccessRevocation.Entry> drained = List.copyOf(writtenHere);
+        writtenHere.clear();
+        return drained;
+    }
+
+    /** A record another node wrote: this node sees it only when it reads the registry. */
+    public synchronized void writtenElsewhere(AccessRevocation.Entry e) {
+        accessRecords.add(e);
+    }
+
+    private void record(AccessRevocation.Kind kind, String subject, Revocation revocation) {
+        if (bearerRecordsKept != null) {
+            store(new AccessRevocation.Entry(kind, subject, revocation.at(), revocation.at() + bearerRecordsKept.toMillis()));
+        }
+    }
+
+    private synchronized void store(AccessRevocation.Entry e) {
+        accessRecords.add(e);
+        writtenHere.add(e);
     }
 
     /** Whether the row is live (not revoked) as stored. */

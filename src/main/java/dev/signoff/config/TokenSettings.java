@@ -1,0 +1,28 @@
+package dev.signoff.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How tokens beyond the HttpSession live and are checked.
+ *
+ * @param refreshLifetime   absolute lifetime of a refresh-token family from its first token,
+ *                          however often it is rotated
+ * @param refreshGrace      how long after a rotation the token just replaced is tolerated (refused
+ *                          without ending the family); zero: never
+ * @param bearerIssuers     {@code iss} values whose Bearer access tokens SignOff checks for
+ *                          revocation; empty: SignOff reads no Authorization header
+ * @param bearerMaxLifetime the longest access token SignOff accepts ({@code exp - iat}); its
+ *                          revocation records are kept this long
+ */
+public record TokenSettings(Duration refreshLifetime, Duration refreshGrace, List<String> bearerIssuers,
+                            Duration bearerMaxLifetime) {
+    public TokenSettings {
+        bearerIssuers = List.copyOf(bearerIssuers);
+    }
+
+    /** Whether SignOff checks Bearer tokens at all. */
+    public boolean checksBearer() {
+        return !bearerIssuers.isEmpty();
+    }
+}
