@@ -2,7 +2,7 @@
 -- MySQL 8 follows the same syntax, untested).
 --
 -- For admins who create the tables themselves: run this once in the registry's database, then
--- give the application's user only SELECT, INSERT, UPDATE, DELETE on the four tables. SignOff's JPA
+-- give the application's user only SELECT, INSERT, UPDATE, DELETE on the five tables. SignOff's JPA
 -- schema generation then finds the tables and creates nothing (its CREATE attempts fail and are
 -- logged, harmlessly).
 --
@@ -11,6 +11,7 @@
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_AUDIT TO 'signoff_app'@'%';
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_SPENT_TOKEN TO 'signoff_app'@'%';
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_ACCESS_REVOCATION TO 'signoff_app'@'%';
+--   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_REMEMBER_ME TO 'signoff_app'@'%';
 --
 -- Table names are upper case, exactly as the application writes them (they are case-sensitive
 -- on Linux). The binary collation keeps handles, digests and user names case-sensitive, as on
@@ -75,3 +76,11 @@ CREATE TABLE SIGNOFF_ACCESS_REVOCATION (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX SIGNOFF_ACCESS_REVOCATION_AT ON SIGNOFF_ACCESS_REVOCATION (REVOKED_AT);
 CREATE INDEX SIGNOFF_ACCESS_REVOCATION_EXPIRES ON SIGNOFF_ACCESS_REVOCATION (EXPIRES_AT);
+
+-- The groups of remember-me logins (SIGNOFF_SESSION rows of purpose REMEMBER_ME, same handle),
+-- one per line; purged with their session.
+CREATE TABLE SIGNOFF_REMEMBER_ME (
+    HANDLE      VARCHAR(32)   NOT NULL,
+    GROUP_NAMES VARCHAR(4000),
+    CONSTRAINT SIGNOFF_REMEMBER_ME_PK PRIMARY KEY (HANDLE)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

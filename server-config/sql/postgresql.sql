@@ -1,12 +1,12 @@
 -- SignOff registry tables for PostgreSQL (tested: PostgreSQL 15, by ./mvnw verify).
 --
 -- For admins who create the tables themselves: run this once as the schema owner, then give the
--- application's database user only SELECT, INSERT, UPDATE, DELETE on the four tables. SignOff's JPA
+-- application's database user only SELECT, INSERT, UPDATE, DELETE on the five tables. SignOff's JPA
 -- schema generation then finds the tables and creates nothing (its CREATE attempts fail and are
 -- logged, harmlessly). Unquoted names fold to lower case, as the JPA provider's own do.
 --
 --   psql -v ON_ERROR_STOP=1 -d signoff -f postgresql.sql
---   GRANT SELECT, INSERT, UPDATE, DELETE ON SIGNOFF_SESSION, SIGNOFF_AUDIT, SIGNOFF_SPENT_TOKEN, SIGNOFF_ACCESS_REVOCATION TO signoff_app;
+--   GRANT SELECT, INSERT, UPDATE, DELETE ON SIGNOFF_SESSION, SIGNOFF_AUDIT, SIGNOFF_SPENT_TOKEN, SIGNOFF_ACCESS_REVOCATION, SIGNOFF_REMEMBER_ME TO signoff_app;
 --
 -- Times are epoch milliseconds (BIGINT). DEVICE is the device described from the User-Agent.
 
@@ -68,3 +68,11 @@ CREATE TABLE SIGNOFF_ACCESS_REVOCATION (
 );
 CREATE INDEX SIGNOFF_ACCESS_REVOCATION_AT ON SIGNOFF_ACCESS_REVOCATION (REVOKED_AT);
 CREATE INDEX SIGNOFF_ACCESS_REVOCATION_EXPIRES ON SIGNOFF_ACCESS_REVOCATION (EXPIRES_AT);
+
+-- The groups of remember-me logins (SIGNOFF_SESSION rows of purpose REMEMBER_ME, same handle),
+-- one per line; purged with their session.
+CREATE TABLE SIGNOFF_REMEMBER_ME (
+    HANDLE      VARCHAR(32)   NOT NULL,
+    GROUP_NAMES VARCHAR(4000),
+    CONSTRAINT SIGNOFF_REMEMBER_ME_PK PRIMARY KEY (HANDLE)
+);

@@ -4,7 +4,7 @@
 -- fixes.
 --
 -- For admins who create the tables themselves: run this once (sqlcmd -d signoff -i sqlserver.sql),
--- then grant the application's user SELECT, INSERT, UPDATE, DELETE on the four tables.
+-- then grant the application's user SELECT, INSERT, UPDATE, DELETE on the five tables.
 --
 -- NVARCHAR everywhere: the JDBC driver sends strings as Unicode by default, and comparing an
 -- NVARCHAR parameter with a VARCHAR column can turn index seeks into scans. The binary collation
@@ -70,3 +70,11 @@ CREATE TABLE SIGNOFF_ACCESS_REVOCATION (
 );
 CREATE INDEX SIGNOFF_ACCESS_REVOCATION_AT ON SIGNOFF_ACCESS_REVOCATION (REVOKED_AT);
 CREATE INDEX SIGNOFF_ACCESS_REVOCATION_EXPIRES ON SIGNOFF_ACCESS_REVOCATION (EXPIRES_AT);
+
+-- The groups of remember-me logins (SIGNOFF_SESSION rows of purpose REMEMBER_ME, same handle),
+-- one per line; purged with their session.
+CREATE TABLE SIGNOFF_REMEMBER_ME (
+    HANDLE      NVARCHAR(32) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    GROUP_NAMES NVARCHAR(4000),
+    CONSTRAINT SIGNOFF_REMEMBER_ME_PK PRIMARY KEY (HANDLE)
+);

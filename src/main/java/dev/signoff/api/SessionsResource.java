@@ -133,7 +133,7 @@ public class SessionsResource {
     /** A request that changes state from another origin is refused before anything else is looked at. */
     private void refuseCrossSite() {
         mounted();
-        if (Requests.isCrossSite(request, configuration.settings().allowedOrigins())) {
+        if (Requests.isCrossSite(request, configuration.settings().crossSite())) {
             throw ApiError.CROSS_SITE.exception(FORBIDDEN);
         }
     }

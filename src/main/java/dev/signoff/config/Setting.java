@@ -36,6 +36,11 @@ public enum Setting {
             "Where a logout sends HTML clients when there is no valid same-origin 'next'."),
     CACHE_CONTROL("cache-control", "no-store", "a Cache-Control value, or 'none' to leave responses alone",
             "Cache-Control of responses to authenticated requests, so Back shows nothing after logout."),
+    CONTENT_SECURITY_POLICY("content-security-policy",
+            "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            "a Content-Security-Policy value, or 'none' to send none",
+            "Content-Security-Policy of SignOff's own HTML pages (the logout confirmation pages): no scripts, no framing "
+                    + "(clickjacking of a sign-out button). An app that frames these pages sets frame-ancestors 'self'."),
     CLEAR_SITE_DATA("clear-site-data", "storage",
             "comma-separated of cache, cookies, storage, executionContexts, *, or 'none'",
             "Clear-Site-Data directives sent on every logout response."),
@@ -78,6 +83,12 @@ public enum Setting {
     REFRESH_GRACE("refresh.grace", "5s", Forms.DURATION + " (0 = none)",
             "For this long after a rotation, the refresh token just replaced is refused as superseded without ending its family "
                     + "(a retried request, a second tab); any other spent token ends the family (reason refresh_reuse)."),
+    REMEMBER_ME_LIFETIME("remember-me.lifetime", "14d", Forms.DURATION,
+            "A remember-me token (Jakarta Security @RememberMe) ends this long after the login that made it (reason absolute_timeout)."),
+    REMEMBER_ME_GRACE("remember-me.grace", "60s", Forms.DURATION,
+            "A remember-me token is rotated when used, at most once per this window; its previous value still signs in for this "
+                    + "long (parallel requests, restored tabs). An older value presented again is theft: every session of the user "
+                    + "ends (reason theft)."),
     BEARER_ISSUERS("bearer.issuers", "", "comma-separated iss values, e.g. https://auth.example.com; empty: off",
             "SignOff checks Bearer access tokens (JWTs) of these issuers: refused (401) when revoked, issued before the user's "
                     + "log out everywhere, from an ended refresh family, malformed or unsigned. The app still checks signatures."),
@@ -85,6 +96,10 @@ public enum Setting {
             "Longest access token (exp - iat) SignOff accepts from those issuers; its revocation records are kept this long."),
     ALLOWED_ORIGINS("allowed-origins", "", "comma-separated origins like https://app.example.com",
             "Origins accepted for state-changing requests besides the request's own (e.g. behind a proxy)."),
+    CROSS_SITE_WITHOUT_ORIGIN("cross-site.without-origin", "referer", "referer or refuse",
+            "A state-changing request with cookies and neither Origin nor Sec-Fetch-Site: referer refuses it when its Referer "
+                    + "names another origin; refuse refuses it also without a Referer (cookie clients that are not browsers must then "
+                    + "send Origin). A request without cookies is never refused for this."),
     DATASOURCE("datasource", "", "a JNDI name like jdbc/signoff, or empty for the embedded Derby database",
             "Server DataSource for the registry. System property or environment only (read before the app starts)."),
     DERBY_DATABASE("derby.database", "signoff", "a Derby database name or path",

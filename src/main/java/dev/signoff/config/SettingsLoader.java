@@ -71,7 +71,7 @@ public final class SettingsLoader {
                 optionalPath(Setting.LOGIN_PAGE),
                 parse(Setting.UNROTATED_LOGIN, SettingsLoader::bindUnrotated),
                 path(Setting.LOGOUT_REDIRECT),
-                cacheControl(),
+                new ResponseHeaders(headerValue(Setting.CACHE_CONTROL), headerValue(Setting.CONTENT_SECURITY_POLICY)),
                 clearSiteData(),
                 list(Setting.COOKIES, CookieSpec::parse),
                 list(Setting.LOGIN_COOKIES, CookieSpec::parse),
@@ -81,7 +81,7 @@ public final class SettingsLoader {
                 ends(),
                 positive(Setting.ONE_TIME_TOKEN_TTL),
                 tokens(),
-                list(Setting.ALLOWED_ORIGINS, this::origin),
+                crossSite(),
                 optional(Setting.DATASOURCE),
                 text(Setting.DERBY_DATABASE),
                 integer(Setting.MAX_SESSIONS, 0, Integer.MAX_VALUE),
@@ -108,9 +108,15 @@ public final class SettingsLoader {
         purposes.put(kind, parse(purposeList, Purpose::parseList));
     }
 
+    private CrossSiteRule crossSite() {
+        return new CrossSiteRule(list(Setting.ALLOWED_ORIGINS, this::origin),
+                parse(Setting.CROSS_SITE_WITHOUT_ORIGIN, CrossSiteRule.WithoutOrigin::parse));
+    }
+
     private TokenSettings tokens() {
         return new TokenSettings(positive(Setting.REFRESH_LIFETIME), duration(Setting.REFRESH_GRACE),
-                list(Setting.BEARER_ISSUERS, SettingsLoader::issuer), positive(Setting.BEARER_MAX_LIFETIME));
+                list(Setting.BEARER_ISSUERS, SettingsLoader::issuer), positive(Setting.BEARER_MAX_LIFETIME),
+                positive(Setting.REMEMBER_ME_LIFETIME), duration(Setting.REMEMBER_ME_GRACE));
     }
 
     private static String issuer(String text) {
@@ -246,8 +252,9 @@ public final class SettingsLoader {
         return v;
     }
 
-    private Optional<String> cacheControl() {
-        return parse(Setting.CACHE_CONTROL, v -> {
+    /** A header's value, or empty for {@code none}; never one that could split the header. */
+    private Optional<String> headerValue(Setting setting) {
+        return parse(setting, v -> {
             if (v.isEmpty() || v.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
                 throw new IllegalArgumentException(v);
             }

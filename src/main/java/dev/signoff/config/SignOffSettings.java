@@ -23,7 +23,7 @@ public record SignOffSettings(
         Optional<String> loginPage,
         boolean bindUnrotatedLogins,
         String logoutRedirect,
-        Optional<String> cacheControl,
+        ResponseHeaders headers,
         List<String> clearSiteData,
         List<CookieSpec> cookies,
         List<CookieSpec> loginCookies,
@@ -33,7 +33,7 @@ public record SignOffSettings(
         EndPolicies ends,
         Duration oneTimeTokenTtl,
         TokenSettings tokens,
-        List<String> allowedOrigins,
+        CrossSiteRule crossSite,
         Optional<String> datasource,
         String derbyDatabase,
         int maxSessions,
@@ -48,7 +48,6 @@ public record SignOffSettings(
         clearSiteData = List.copyOf(clearSiteData);
         cookies = List.copyOf(cookies);
         loginCookies = List.copyOf(loginCookies);
-        allowedOrigins = List.copyOf(allowedOrigins);
     }
 
     /** The defaults, as if nothing were configured. */
@@ -63,6 +62,16 @@ public record SignOffSettings(
      */
     public String signInAgainTarget(String contextPath, String requested) {
         return loginPage.map(page -> contextPath + page).orElse(requested);
+    }
+
+    /** {@code Cache-Control} of authenticated responses, unless turned off. */
+    public Optional<String> cacheControl() {
+        return headers.cacheControl();
+    }
+
+    /** Origins accepted for state-changing requests besides the request's own. */
+    public List<String> allowedOrigins() {
+        return crossSite.allowedOrigins();
     }
 
     /** The logout policy for a kind of credential change. */

@@ -14,9 +14,13 @@ import java.util.List;
  *                          revocation; empty: SignOff reads no Authorization header
  * @param bearerMaxLifetime the longest access token SignOff accepts ({@code exp - iat}); its
  *                          revocation records are kept this long
+ * @param rememberMeLifetime how long a remember-me token lives from the login that made it
+ * @param rememberMeGrace   how long after a remember-me token was rotated its previous value
+ *                          still signs in (parallel requests, restored tabs), and the token is not
+ *                          rotated again
  */
 public record TokenSettings(Duration refreshLifetime, Duration refreshGrace, List<String> bearerIssuers,
-                            Duration bearerMaxLifetime) {
+                            Duration bearerMaxLifetime, Duration rememberMeLifetime, Duration rememberMeGrace) {
     public TokenSettings {
         bearerIssuers = List.copyOf(bearerIssuers);
     }

@@ -39,7 +39,12 @@ public enum EndReason {
      * A refresh token that had already been rotated away was presented again (not the one just
      * replaced, within the grace window): someone else holds a copy, so its whole family ends.
      */
-    REFRESH_REUSE;
+    REFRESH_REUSE,
+    /**
+     * A remember-me token's value older than the one just replaced was presented: someone else holds
+     * a copy of the cookie. Every session of the user ends, remember-me tokens included.
+     */
+    THEFT;
 
     /** The lower-case name used in JSON and logs, e.g. {@code idle_timeout}. */
     public String code() {

@@ -2,6 +2,7 @@ package dev.signoff.filter;
 
 import dev.signoff.config.Configuration;
 import dev.signoff.config.SignOffSettings;
+import dev.signoff.cookies.RememberMeCookie;
 import dev.signoff.events.EndReason;
 import dev.signoff.limit.SessionLimitException;
 import dev.signoff.login.LoginCookies;
@@ -14,6 +15,7 @@ import dev.signoff.session.SessionOpener;
 import dev.signoff.session.Terminator;
 import dev.signoff.session.Verdict;
 import dev.signoff.tokens.BearerGate;
+import dev.signoff.tokens.SignOffRememberMeStore;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,6 +25,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -66,7 +70,12 @@ public class SignOffFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (excluded.matches(Visit.path(request))) {
+        String path = Visit.path(request);
+        if (path.startsWith(configuration.settings().prefix() + "/")) {
+            // SignOff's own routes (JSON, pages, the stream, signoff.js): never sniffed into another type.
+            response.setHeader("X-Content-Type-Options", "nosniff");
+        }
+        if (excluded.matches(path)) {
             chain.doFilter(request, response);
             return;
         }
@@ -74,6 +83,7 @@ public class SignOffFilter extends HttpFilter {
         if (!bearerAllowed(visit)) {
             return;
         }
+        sendRotatedRememberMe(visit);
         if (visit.untracked()) {
             proceedUntracked(visit);
             return;
@@ -98,6 +108,16 @@ public class SignOffFilter extends HttpFilter {
         }
         refusals.bearer(visit, verdict);
         return false;
+    }
+
+    /** A remember-me login rotated its token in this request (before the filter): the client gets the new value. */
+    private static void sendRotatedRememberMe(Visit visit) {
+        if (visit.request.getAttribute(SignOffRememberMeStore.ROTATED) instanceof SignOffRememberMeStore.Rotated r
+                && !visit.response.isCommitted()) {
+            RememberMeCookie.write(visit.request, visit.response, r.name(), r.value(),
+                    Duration.between(Instant.now(), r.expires()).toSeconds(), visit.settings.sessionCookieSecure(),
+                    Optional.of(visit.settings.sessionCookieSameSite()));
+        }
     }
 
     /** No session, no login cookie: on to the app; without login cookies configured (the usual case) not even the principal is read. */

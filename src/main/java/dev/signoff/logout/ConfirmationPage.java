@@ -15,24 +15,29 @@ final class ConfirmationPage {
     private final String title;
     private final Optional<String> next;
     private final boolean keep;
+    private final Optional<String> policy;
 
     /**
      * @param action where the form posts
      * @param title  the question asked
      * @param next   a same-origin page to go to afterwards, carried along
      * @param keep   whether "everywhere" keeps the caller's own session
+     * @param policy its Content-Security-Policy, unless turned off
      */
-    ConfirmationPage(String action, String title, Optional<String> next, boolean keep) {
+    ConfirmationPage(String action, String title, Optional<String> next, boolean keep, Optional<String> policy) {
         this.action = action;
         this.title = title;
         this.next = next;
         this.keep = keep;
+        this.policy = policy;
     }
 
     void write(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        policy.ifPresent(p -> response.setHeader("Content-Security-Policy", p));
         PrintWriter out = response.getWriter();
         out.println("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");

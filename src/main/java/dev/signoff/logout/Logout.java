@@ -3,6 +3,7 @@ package dev.signoff.logout;
 import dev.signoff.config.Configuration;
 import dev.signoff.events.EndReason;
 import dev.signoff.session.Terminator;
+import dev.signoff.tokens.RememberMeTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.util.List;
  * <ol>
  *   <li>revoke in the registry: the caller's session ({@link RevokeCurrent}) or all the user's
  *       ({@link RevokeEverywhere}), through the {@link Terminator}, so it holds on every node;</li>
+ *   <li>{@link ForgetRememberMe}: this device's remember-me login and its cookie (explicit logouts only);</li>
  *   <li>{@link ContainerLogout}: {@code request.logout()}, unless the login lives in a login cookie;</li>
  *   <li>{@link InvalidateHttpSession};</li>
  *   <li>{@link DeleteCookies}: every cookie the session lives in, with its exact attributes;</li>
@@ -25,8 +27,8 @@ import java.util.List;
  * </ol>
  * The registry step comes first because it alone holds on every node. If the registry is down, the
  * local steps still run (the caller is logged out here), this node keeps refusing the session, and
- * the end is retried until the database answers. A new kind of login state (a remember-me cookie, a
- * refresh token family) is one more step in this list; the others do not change.
+ * the end is retried until the database answers. A new kind of login state on the device is one
+ * more step in this list; the others do not change.
  */
 @ApplicationScoped
 public class Logout {
@@ -37,11 +39,14 @@ public class Logout {
     Terminator terminator;
     @Inject
     Configuration configuration;
+    @Inject
+    RememberMeTokens rememberMe;
 
     private List<LogoutStep> local;
     private LogoutStep revokeCurrent;
     private LogoutStep revokeAll;
     private LogoutStep revokeOthers;
+    private LogoutStep forgetRememberMe;
 
     @PostConstruct
     void steps() {
@@ -49,11 +54,12 @@ public class Logout {
         revokeCurrent = new RevokeCurrent(terminator);
         revokeAll = new RevokeEverywhere(terminator, false);
         revokeOthers = new RevokeEverywhere(terminator, true);
+        forgetRememberMe = new ForgetRememberMe(rememberMe);
     }
 
     /** Ends the caller's current session (if any) and clears it from the client. */
     public void current(HttpServletRequest request, HttpServletResponse response, EndReason reason) {
-        run(new Leaving(request, response, configuration.settings(), reason), steps(revokeCurrent, local));
+        run(new Leaving(request, response, configuration.settings(), reason), steps(revokeCurrent, forgetRememberMe, local));
     }
 
     /**
@@ -62,7 +68,7 @@ public class Logout {
      */
     public int everywhere(HttpServletRequest request, HttpServletResponse response, boolean keepCurrent) {
         Leaving leaving = new Leaving(request, response, configuration.settings(), EndReason.LOGOUT_ALL);
-        run(leaving, keepCurrent ? List.of(revokeOthers) : steps(revokeAll, local));
+        run(leaving, keepCurrent ? List.of(revokeOthers) : steps(revokeAll, forgetRememberMe, local));
         return leaving.ended();
     }
 
@@ -82,9 +88,10 @@ public class Logout {
         }
     }
 
-    private static List<LogoutStep> steps(LogoutStep first, List<LogoutStep> rest) {
-        List<LogoutStep> all = new ArrayList<>(rest.size() + 1);
-        all.add(first);
+    private static List<LogoutStep> steps(LogoutStep revoke, LogoutStep forget, List<LogoutStep> rest) {
+        List<LogoutStep> all = new ArrayList<>(rest.size() + 2);
+        all.add(revoke);
+        all.add(forget);
         all.addAll(rest);
         return all;
     }

@@ -39,7 +39,7 @@ public class LogoutServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SignOffSettings settings = configuration.settings();
-        if (Requests.isCrossSite(request, settings.allowedOrigins())) {
+        if (Requests.isCrossSite(request, settings.crossSite())) {
             Answers.crossSite(request, response);
             return;
         }
@@ -64,7 +64,7 @@ public class LogoutServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SignOffSettings settings = configuration.settings();
         String route = route(request, settings);
-        if (Routes.LOG_OUT_ALL_GET.equals(route) && !Requests.isCrossSite(request, settings.allowedOrigins())
+        if (Routes.LOG_OUT_ALL_GET.equals(route) && !Requests.isCrossSite(request, settings.crossSite())
                 && OneTimeTokens.consume(request, request.getParameter("token"), clock)) {
             logout.everywhere(request, response, keepCurrent(request));
             done(request, response, settings);
@@ -73,7 +73,8 @@ public class LogoutServlet extends HttpServlet {
         boolean one = Routes.LOG_OUT.equals(route);
         String action = request.getContextPath() + settings.prefix() + (one ? Routes.LOG_OUT : Routes.LOG_OUT_ALL);
         new ConfirmationPage(action, one ? "Sign out?" : "Sign out everywhere?",
-                Requests.safeNext(request.getParameter("next")), keepCurrent(request)).write(response);
+                Requests.safeNext(request.getParameter("next")), keepCurrent(request),
+                settings.headers().contentSecurityPolicy()).write(response);
     }
 
     private static boolean keepCurrent(HttpServletRequest request) {

@@ -55,8 +55,9 @@ class Purger {
                     .setParameter("idle", idleBefore)
                     .executeUpdate();
             if (gone == 1) {
-                // A refresh family's spent tokens go with it (after its row, in the order rotations lock).
+                // A family's spent tokens and a remember-me login's groups go with it (after its row, in the order rotations lock).
                 em.createNamedQuery(SpentToken.PURGE).setParameter("handle", handle).executeUpdate();
+                em.createNamedQuery(RememberedGroups.PURGE).setParameter("handle", handle).executeUpdate();
             }
             deleted += gone;
         }

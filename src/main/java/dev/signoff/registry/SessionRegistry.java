@@ -50,6 +50,20 @@ public class SessionRegistry {
         return record.snapshot();
     }
 
+    /** Stores a new remember-me session with the groups it signs in with, and its audit line. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public SessionSnapshot openRemembered(NewSession s, Set<String> groups) {
+        SessionSnapshot opened = open(s);
+        em.persist(new RememberedGroups(s.handle(), groups));
+        return opened;
+    }
+
+    /** The groups a remember-me session signs in with (none when it is unknown). */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public Set<String> rememberedGroups(String handle) {
+        return Optional.ofNullable(em.find(RememberedGroups.class, handle)).map(RememberedGroups::groups).orElse(Set.of());
+    }
+
     /**
      * Records a login that was refused before any session was stored (e.g. reason
      * {@code fixation_suspected}): one audit line, under a handle of its own that names no session.

@@ -79,6 +79,7 @@ public final class Answers {
         } else {
             response.setStatus(Problem.CROSS_SITE.status());
             response.setHeader("Cache-Control", "no-store");
+            response.setHeader("X-Content-Type-Options", "nosniff");
             response.setContentType("text/plain;charset=UTF-8");
             response.getWriter().write(Problem.CROSS_SITE.message() + "\n");
         }
@@ -95,6 +96,7 @@ public final class Answers {
     public static void write(HttpServletResponse response, int status, String json) throws IOException {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType(JSON);
         response.getWriter().write(json);
     }

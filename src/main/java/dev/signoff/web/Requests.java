@@ -1,8 +1,10 @@
 package dev.signoff.web;
 
+import dev.signoff.config.CrossSiteRule;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.util.List;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,20 +14,52 @@ public final class Requests {
     }
 
     /**
-     * Whether a state-changing request comes from another site: an {@code Origin} that is neither the
-     * request's own origin nor an allowed one, or {@code Sec-Fetch-Site: cross-site}. Requests with
-     * neither header (non-browser clients) are not cross-site.
+     * Whether a state-changing request comes from another site, OWASP's "verifying origin with
+     * standard headers": {@code Sec-Fetch-Site: cross-site}, or an {@code Origin} that is neither
+     * the request's own origin nor an allowed one. A request with neither header is judged by its
+     * {@code Referer} (another origin: cross-site) and, without one, by the rule's
+     * {@link CrossSiteRule.WithoutOrigin}; one without cookies has nothing to forge and is never
+     * cross-site for lack of headers.
      */
-    public static boolean isCrossSite(HttpServletRequest request, List<String> allowedOrigins) {
-        if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
+    public static boolean isCrossSite(HttpServletRequest request, CrossSiteRule rule) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if ("cross-site".equalsIgnoreCase(fetchSite)) {
             return true;
         }
         String origin = request.getHeader("Origin");
-        if (origin == null) {
+        if (origin != null) {
+            return !isOwnOrAllowed(request, origin, rule);
+        }
+        if (fetchSite != null || request.getHeader("Cookie") == null) {
             return false;
         }
+        return refererOrigin(request.getHeader("Referer"))
+                .map(o -> !isOwnOrAllowed(request, o, rule))
+                .orElse(rule.withoutOrigin() == CrossSiteRule.WithoutOrigin.REFUSE);
+    }
+
+    private static boolean isOwnOrAllowed(HttpServletRequest request, String origin, CrossSiteRule rule) {
         String normalized = origin.trim().toLowerCase(Locale.ROOT);
-        return !normalized.equals(ownOrigin(request)) && !allowedOrigins.contains(normalized);
+        return normalized.equals(ownOrigin(request)) || rule.allowedOrigins().contains(normalized);
+    }
+
+    /** The origin of a Referer URL; a Referer that is not an absolute http(s) URL counts as another origin. */
+    private static Optional<String> refererOrigin(String referer) {
+        if (referer == null) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(referer.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+                return Optional.of("null");
+            }
+            int port = uri.getPort();
+            boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
+        } catch (URISyntaxException e) {
+            return Optional.of("null");
+        }
     }
 
     /** The request's own origin, {@code scheme://host[:port]} with default ports left out. */

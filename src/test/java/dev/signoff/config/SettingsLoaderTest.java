@@ -331,6 +331,10 @@ class SettingsLoaderTest {
                 arguments(Setting.CREDENTIALS_EMAIL_PURPOSES, ""),
                 arguments(Setting.LOG_OUT_EVERYWHERE_PURPOSES, "all,-session,-remember_me,-refresh"),
                 arguments(Setting.REFRESH_LIFETIME, "0"),
+                arguments(Setting.CONTENT_SECURITY_POLICY, "default-src 'none'\r\nSet-Cookie: x=y"),
+                arguments(Setting.CONTENT_SECURITY_POLICY, ""),
+                arguments(Setting.CROSS_SITE_WITHOUT_ORIGIN, "maybe"),
+                arguments(Setting.BEARER_ISSUERS, "https://a.example, bad issuer"),
                 arguments(Setting.REFRESH_GRACE, "soon"),
                 arguments(Setting.UNROTATED_LOGIN, "allow"),
                 arguments(Setting.UNROTATED_LOGIN, ""));
@@ -359,6 +363,20 @@ class SettingsLoaderTest {
         assertEquals(dev.signoff.events.Purpose.SIGN_IN, s.ends().purposesFor(CredentialKind.EMAIL));
         assertEquals(java.util.Set.of(dev.signoff.events.Purpose.SESSION), s.ends().logOutEverywhere());
         assertEquals(dev.signoff.events.Purpose.SIGN_IN, SignOffSettings.defaults().ends().logOutEverywhere());
+    }
+
+    @Test
+    void loadWhenHeaderAndCrossSiteSettingsGivenThenTheyAreTheEffectiveOnes() {
+        SignOffSettings s = SettingsLoader.load(Map.of("signoff.content-security-policy", "none",
+                "signoff.cross-site.without-origin", "REFUSE", "signoff.bearer.issuers", "https://a.example, https://b.example")::get,
+                Map.of(), Map.of()).settings();
+
+        assertEquals(Optional.empty(), s.headers().contentSecurityPolicy());
+        assertEquals(CrossSiteRule.WithoutOrigin.REFUSE, s.crossSite().withoutOrigin());
+        assertEquals(List.of("https://a.example", "https://b.example"), s.tokens().bearerIssuers());
+        assertEquals(CrossSiteRule.WithoutOrigin.REFERER, SignOffSettings.defaults().crossSite().withoutOrigin());
+        assertTrue(SignOffSettings.defaults().headers().contentSecurityPolicy().orElseThrow().contains("frame-ancestors 'none'"));
+        assertFalse(SignOffSettings.defaults().tokens().checksBearer(), "Bearer checking is off unless issuers are named");
     }
 
     @Test

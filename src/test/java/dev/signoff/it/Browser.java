@@ -82,9 +82,17 @@ final class Browser implements AutoCloseable {
 
     /** Signs in through the demo's login form, as a person would, and waits for the account page. */
     void logIn(String user) {
+        logIn(user, false);
+    }
+
+    /** Logs in through the login form, with "Remember me" ticked or not. */
+    void logIn(String user, boolean rememberMe) {
         open("login");
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys(user + "-pw");
+        if (rememberMe) {
+            driver.findElement(By.name("remember_me")).click();
+        }
         driver.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
         waitUntil(d -> path().endsWith("/app/"), "the account page after login");
         waitForLiveSignOut();

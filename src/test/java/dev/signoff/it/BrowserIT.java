@@ -176,6 +176,33 @@ class BrowserIT extends DemoIT {
         }
     }
 
+    @Test
+    void rememberMeWhenTheBrowserLosesItsSessionCookieThenSignedInAgainUntilLogOutEverywhere() {
+        try (Browser laptop = Browser.start(base()); Browser phone = Browser.start(base())) {
+            laptop.logIn("bob", true);
+            Cookie remembered = laptop.cookies().stream().filter(c -> c.getName().equals("JREMEMBERMEID")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no remember-me cookie: " + laptop.cookies()));
+            assertTrue(remembered.isHttpOnly() && remembered.getExpiry() != null, remembered::toString);
+            // The browser is closed and opened again: its session cookies are gone, the remember-me cookie stays.
+            laptop.cookies().stream().filter(c -> c.getExpiry() == null)
+                    .forEach(c -> laptop.driver().manage().deleteCookieNamed(c.getName()));
+            laptop.open("app/");
+            laptop.waitUntil(d -> laptop.path().endsWith("/app/") && laptop.text().contains("bob"), "bob's account page, signed in again");
+
+            phone.logIn("bob");
+            phone.open("app/sessions");
+            phone.find("button.danger").click(); // "Sign out everywhere, this device too"
+            phone.waitUntil(d -> phone.path().endsWith("/login"), "the phone on the login page");
+
+            laptop.open("app/");
+            laptop.waitUntil(d -> laptop.path().endsWith("/login"), "the laptop signed out on its next page");
+            laptop.cookies().stream().filter(c -> c.getExpiry() == null)
+                    .forEach(c -> laptop.driver().manage().deleteCookieNamed(c.getName()));
+            laptop.open("app/");
+            laptop.waitUntil(d -> laptop.path().endsWith("/login"), "its remember-me cookie no longer signs it in");
+        }
+    }
+
     /** The devices page, desktop (whole page) and narrow (a phone's width), under target/screenshots. */
     private static void screenshots(Browser b) {
         Path desktop = wholePage(b, 1280, "sessions-page-desktop");

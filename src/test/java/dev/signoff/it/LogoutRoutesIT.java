@@ -110,6 +110,33 @@ class LogoutRoutesIT extends DemoIT {
     }
 
     @Test
+    void postWithCookiesAndNeitherOriginNorFetchSiteIsJudgedByItsReferer() {
+        Device alice = signedIn("alice");
+        Response foreignReferer = logOut(alice, "/log_out/all", Map.of(), "Referer", "http://evil.example/forged.html");
+        assertEquals(403, foreignReferer.status(), foreignReferer::toString);
+        assertSignedIn(alice, "alice");
+
+        Response script = logOut(alice, "/log_out", Map.of(), "Accept", JSON); // curl -b cookies.txt: accepted by default
+        assertEquals(204, script.status(), script::toString);
+        assertSignedOut(alice);
+    }
+
+    @Test
+    void ownPagesScriptAndJsonWhenServedThenNotSniffedAndThePagesNotFramed() {
+        Device alice = signedIn("alice");
+        for (String path : new String[] {"/sessions/log_out", "/sessions/log_out/all", "/sessions/log_out/all/get"}) {
+            Response page = alice.get(path);
+            assertEquals("nosniff", page.header("X-Content-Type-Options").orElse(""), page::toString);
+            String policy = page.header("Content-Security-Policy").orElse("");
+            assertTrue(policy.contains("frame-ancestors 'none'") && policy.contains("default-src 'none'"), page::toString);
+        }
+        for (Response r : new Response[] {alice.get("/sessions/signoff.js"), alice.get("/sessions/api", "Accept", JSON),
+                device().get("/sessions/api", "Accept", JSON), logOut(alice, "/log_out", Map.of(), "Sec-Fetch-Site", "cross-site")}) {
+            assertEquals("nosniff", r.header("X-Content-Type-Options").orElse(""), r::toString);
+        }
+    }
+
+    @Test
     void getWithoutTokenChangesNothingAndOffersAPostForm() {
         Device alice = signedIn("alice");
         for (String path : new String[] {"/sessions/log_out", "/sessions/log_out/all/get", "/sessions/log_out/all/get?token=forged"}) {

@@ -51,6 +51,21 @@ public final class MemoryRegistry extends SessionRegistry {
         return row;
     }
 
+    public final Map<String, Set<String>> groups = new HashMap<>();
+
+    @Override
+    public SessionSnapshot openRemembered(NewSession s, Set<String> groups) {
+        SessionSnapshot row = open(s);
+        this.groups.put(s.handle(), Set.copyOf(groups));
+        return row;
+    }
+
+    @Override
+    public Set<String> rememberedGroups(String handle) {
+        answer();
+        return groups.getOrDefault(handle, Set.of());
+    }
+
     @Override
     public void auditRefusedLogin(String user, Revocation revocation) {
         answer();

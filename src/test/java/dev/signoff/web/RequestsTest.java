@@ -1,5 +1,6 @@
 package dev.signoff.web;
 
+import dev.signoff.config.CrossSiteRule;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RequestsTest {
-    private static final List<String> NONE_ALLOWED = List.of();
+    private static final CrossSiteRule NONE_ALLOWED = new CrossSiteRule(List.of(), CrossSiteRule.WithoutOrigin.REFERER);
+    private static final CrossSiteRule STRICT = new CrossSiteRule(List.of(), CrossSiteRule.WithoutOrigin.REFUSE);
+    private static final String COOKIE = "JSESSIONID=abc";
 
     // --- safeNext -------------------------------------------------------------------------------
 
@@ -184,8 +187,8 @@ class RequestsTest {
     void isCrossSiteWhenOriginInAllowedListThenFalse() {
         HttpServletRequest request = local(Map.of("Origin", "https://app.example.com"));
 
-        assertFalse(Requests.isCrossSite(request, List.of("https://other.example.com", "https://app.example.com")));
-        assertTrue(Requests.isCrossSite(request, List.of("https://other.example.com")));
+        assertFalse(Requests.isCrossSite(request, allowing("https://other.example.com", "https://app.example.com")));
+        assertTrue(Requests.isCrossSite(request, allowing("https://other.example.com")));
     }
 
     @Test
@@ -216,6 +219,41 @@ class RequestsTest {
     }
 
     // --- test double --------------------------------------------------------------------------
+
+    @Test
+    void isCrossSiteWhenCookiesAndOnlyAForeignRefererThenTrueUnderBothRules() {
+        for (CrossSiteRule rule : List.of(NONE_ALLOWED, STRICT)) {
+            assertTrue(Requests.isCrossSite(local(Map.of("Cookie", COOKIE, "Referer", "https://evil.example/page")), rule));
+            assertTrue(Requests.isCrossSite(local(Map.of("Cookie", COOKIE, "Referer", "http://localhost:9090/")), rule));
+            assertTrue(Requests.isCrossSite(local(Map.of("Cookie", COOKIE, "Referer", "not a url")), rule));
+            assertFalse(Requests.isCrossSite(local(Map.of("Cookie", COOKIE, "Referer", "http://LOCALHOST:8080/app/sessions?x=1")), rule));
+        }
+        assertFalse(Requests.isCrossSite(local(Map.of("Cookie", COOKIE, "Referer", "https://app.example.com/")),
+                new CrossSiteRule(List.of("https://app.example.com"), CrossSiteRule.WithoutOrigin.REFUSE)), "an allowed origin");
+    }
+
+    @Test
+    void isCrossSiteWhenCookiesAndNoOriginFetchSiteOrRefererThenOnlyTheStrictRuleRefuses() {
+        HttpServletRequest bare = local(Map.of("Cookie", COOKIE));
+
+        assertFalse(Requests.isCrossSite(bare, NONE_ALLOWED));
+        assertTrue(Requests.isCrossSite(bare, STRICT));
+    }
+
+    @Test
+    void isCrossSiteWhenNoCookiesThenNeverForLackOfHeaders() {
+        assertFalse(Requests.isCrossSite(local(Map.of()), STRICT));
+        assertFalse(Requests.isCrossSite(local(Map.of("Referer", "https://evil.example/")), STRICT), "nothing to forge");
+    }
+
+    @Test
+    void isCrossSiteWhenFetchSiteSameOriginWithoutOriginThenFalseUnderBothRules() {
+        assertFalse(Requests.isCrossSite(local(Map.of("Cookie", COOKIE, "Sec-Fetch-Site", "same-origin")), STRICT));
+    }
+
+    private static CrossSiteRule allowing(String... origins) {
+        return new CrossSiteRule(List.of(origins), CrossSiteRule.WithoutOrigin.REFERER);
+    }
 
     private static HttpServletRequest local(Map<String, String> headers) {
         return request("http", "localhost", 8080, headers);

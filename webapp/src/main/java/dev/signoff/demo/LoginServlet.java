@@ -102,7 +102,8 @@ public class LoginServlet extends HttpServlet {
         AuthenticationStatus status = securityContext.authenticate(request, response,
                 AuthenticationParameters.withParams()
                         .credential(new UsernamePasswordCredential(username, password))
-                        .newAuthentication(true));
+                        .newAuthentication(true)
+                        .rememberMe("on".equals(request.getParameter("remember_me"))));
 
         if (status == AuthenticationStatus.SUCCESS) {
             if (hadSession) {
@@ -154,6 +155,7 @@ public class LoginServlet extends HttpServlet {
                   %s
                   <label>User name <input name="username" autocomplete="username" required autofocus></label>
                   <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+                  <label><input name="remember_me" type="checkbox" value="on"> Remember me</label>
                   <button type="submit">Sign in</button>
                 </form>
                 <p class="hint">Demo users: <code>alice</code> / <code>alice-pw</code>, <code>bob</code> / <code>bob-pw</code>,
