@@ -5,6 +5,7 @@ import dev.signoff.login.LoginCookies;
 import dev.signoff.login.LoginRequest;
 import dev.signoff.session.Bindings;
 import dev.signoff.session.SessionBinding;
+import dev.signoff.tokens.RememberMeResponse;
 import dev.signoff.web.Routes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -74,9 +75,14 @@ final class Visit {
         binding = Optional.of(opened);
     }
 
-    /** Passes the request on to the app, whose programmatic logins then change the session id at once. */
+    /**
+     * Passes the request on to the app, whose programmatic logins then change the session id at once,
+     * and whose remember-me logins' cookies get SameSite.
+     */
     void proceed() throws IOException, ServletException {
-        chain.doFilter(new LoginRequest(request), response);
+        Optional<String> sameSite = Optional.of(settings.sessionCookieSameSite());
+        chain.doFilter(new LoginRequest(request), new RememberMeResponse(response, sameSite));
+        RememberMeResponse.completeHeaders(response, sameSite);
     }
 
     /** Passes the request on as it is (an ended session's request to the login page or the event stream). */

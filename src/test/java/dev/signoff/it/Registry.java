@@ -61,6 +61,16 @@ final class Registry {
         return call("/spent", "digest", digest).get(0);
     }
 
+    /** Stores a revocation of one access token (key: digest of iss and jti) until {@code expires}. */
+    void revokeAccess(String key, String user, long now, long expires) {
+        call("/revoke-access", "key", key, "user", user, "now", Long.toString(now), "expires", Long.toString(expires));
+    }
+
+    /** "KIND subject" of the access-token revocation records that still matter at {@code now}. */
+    List<String> accessLive(long now) {
+        return call("/access-live", "now", Long.toString(now));
+    }
+
     /** Purges as of {@code now}; returns {sessions, audit} deleted. */
     long[] purge(long now) {
         return numbers(call("/purge", "now", Long.toString(now)).get(0));

@@ -130,6 +130,21 @@ class RegistryIT extends DemoIT {
     }
 
     @Test
+    void accessRevocationWhenStoredThenEveryNodeReadsItUntilItExpiresAndThePurgeDeletesItOnlyAfter() {
+        Registry r = registry();
+        long now = System.currentTimeMillis();
+        String key = dev.signoff.registry.Tokens.digest("access" + RUN);
+        r.revokeAccess(key, "access" + RUN, now, now + MINUTE);
+
+        assertTrue(r.accessLive(now).contains("TOKEN " + key), "stored: a node that starts now reads it");
+        r.purge(now); // its expiry is not yet a retention ago: kept
+        assertTrue(r.accessLive(now).contains("TOKEN " + key));
+        assertFalse(r.accessLive(now + 2 * MINUTE).contains("TOKEN " + key), "no longer matters after the token's exp");
+        r.purge(now + 8 * DAY);
+        assertFalse(r.accessLive(now).contains("TOKEN " + key), "purged after its expiry and the retention");
+    }
+
+    @Test
     void purgeWhenARefreshFamilyIsPurgedThenItsSpentTokensGoWithIt() {
         Registry r = registry();
         long now = System.currentTimeMillis();

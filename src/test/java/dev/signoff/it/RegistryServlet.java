@@ -1,9 +1,9 @@
 package dev.signoff.it;
 
 import dev.signoff.events.EndReason;
+import dev.signoff.events.Purpose;
 import dev.signoff.registry.NewSession;
 import dev.signoff.registry.PurgeTask;
-import dev.signoff.events.Purpose;
 import dev.signoff.registry.Revocation;
 import dev.signoff.registry.SessionRegistry;
 import dev.signoff.registry.SessionSnapshot;
@@ -66,6 +66,13 @@ public class RegistryServlet extends HttpServlet {
                         request.getParameter("old"), request.getParameter("next"), now(request))));
                 case "/spent" -> registry.findSpent(request.getParameter("digest"))
                         .map(t -> List.of(t.handle() + " " + t.successorDigest())).orElse(List.of("none"));
+                case "/revoke-access" -> {
+                    registry.revokeAccessToken(request.getParameter("key"), request.getParameter("user"),
+                            new Revocation(EndReason.LOGOUT, now(request), null), Long.parseLong(request.getParameter("expires")));
+                    yield List.of("ok");
+                }
+                case "/access-live" -> registry.liveAccessRevocations(now(request)).stream()
+                        .map(e -> e.kind() + " " + e.subject()).toList();
                 case "/seed" -> seed(request);
                 case "/database" -> database();
                 case "/count" -> List.of(Long.toString(count(request.getParameter("user"))),

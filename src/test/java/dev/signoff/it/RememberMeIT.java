@@ -54,6 +54,29 @@ class RememberMeIT extends DemoIT {
     }
 
     @Test
+    void loginWhenRememberMeTickedThenItsCookieCarriesSameSiteAndHttpOnly() {
+        Device d = device();
+        Response login = d.post("/login", Map.of("username", USER, "password", "bob-pw", "remember_me", "on"));
+
+        String header = login.setCookies(COOKIE).stream().findFirst().orElseThrow(() -> new AssertionError(login.toString()));
+        assertTrue(header.contains("SameSite=Lax") && header.contains("HttpOnly") && header.contains("Max-Age="), header);
+    }
+
+    @Test
+    void endWhenFromTheSessionListThenTheRememberMeTokenNoLongerSignsIn() {
+        String token = rememberedLogin();
+        Device laptop = signedIn(USER);
+        String handle = sessions(list(laptop)).stream().filter(s -> "remember_me".equals(s.getString("purpose")))
+                .findFirst().orElseThrow().getString("handle");
+
+        Response end = laptop.delete("/sessions/api/" + handle, "Accept", JSON);
+
+        assertEquals(204, end.status(), end::toString);
+        assertRemembersNobody(token);
+        assertSignedIn(laptop, USER);
+    }
+
+    @Test
     void loginWhenRememberMeNotTickedThenNoCookie() {
         Device d = device();
         Response login = d.post("/login", Map.of("username", USER, "password", "bob-pw"));
