@@ -1,6 +1,5 @@
 package dev.signoff.cookies;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,38 +15,17 @@ public final class RememberMeCookie {
     private RememberMeCookie() {
     }
 
-    /** The path Jakarta Security gives the cookie. */
+    /** The path Jakarta Security gives the cookie: the context root (Soteria, WildFly), or {@code /} on Open Liberty. */
     public static String path(HttpServletRequest request) {
         String context = request.getContextPath();
-        return context == null || context.isEmpty() ? "/" : context;
+        boolean liberty = String.valueOf(request.getServletContext().getServerInfo()).contains("Liberty");
+        return liberty || context == null || context.isEmpty() ? "/" : context;
     }
 
     /** Sends the cookie with a new value, for {@code maxAgeSeconds}. */
     public static void write(HttpServletRequest request, HttpServletResponse response, String name, String value,
                              long maxAgeSeconds, boolean secure, Optional<String> sameSite) {
         response.addHeader("Set-Cookie", name + "=" + value + "; Max-Age=" + Math.max(0, maxAgeSeconds) + attributes(request, secure, sameSite));
-    }
-
-    /**
-     * Sends a cookie Jakarta Security made (at a login) as a header of its own, its attributes kept
-     * and {@code SameSite} added: servers differ in what of a {@link Cookie}'s attributes they send.
-     */
-    public static void completed(HttpServletResponse response, Cookie cookie, Optional<String> sameSite) {
-        StringBuilder h = new StringBuilder(cookie.getName()).append('=').append(cookie.getValue());
-        if (cookie.getMaxAge() >= 0) {
-            h.append("; Max-Age=").append(cookie.getMaxAge());
-        }
-        if (cookie.getPath() != null) {
-            h.append("; Path=").append(cookie.getPath());
-        }
-        if (cookie.getSecure()) {
-            h.append("; Secure");
-        }
-        if (cookie.isHttpOnly()) {
-            h.append("; HttpOnly");
-        }
-        sameSite.ifPresent(s -> h.append("; SameSite=").append(s));
-        response.addHeader("Set-Cookie", h.toString());
     }
 
     /** Deletes the cookie, with the attributes it was set with. */

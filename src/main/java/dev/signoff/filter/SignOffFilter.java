@@ -84,6 +84,7 @@ public class SignOffFilter extends HttpFilter {
             return;
         }
         sendRotatedRememberMe(visit);
+        sessionForRememberedLogin(visit);
         if (visit.untracked()) {
             proceedUntracked(visit);
             return;
@@ -108,6 +109,19 @@ public class SignOffFilter extends HttpFilter {
         }
         refusals.bearer(visit, verdict);
         return false;
+    }
+
+    /**
+     * A remember-me login made in this request before the filter gets its HttpSession and its mark
+     * now, where the server made none (Liberty keeps the login in its login cookie), so that it is
+     * bound in this request like any login — and an end of the user's sessions from now on reaches it.
+     */
+    private static void sessionForRememberedLogin(Visit visit) {
+        if (visit.request.getAttribute(SignOffRememberMeStore.LOGGED_IN) instanceof String user
+                && visit.request.getSession(false) == null && !visit.response.isCommitted()) {
+            visit.request.getSession(true);
+            LoginRotation.rotate(visit.request, user);
+        }
     }
 
     /** A remember-me login rotated its token in this request (before the filter): the client gets the new value. */

@@ -80,9 +80,8 @@ final class Visit {
      * and whose remember-me logins' cookies get SameSite.
      */
     void proceed() throws IOException, ServletException {
-        Optional<String> sameSite = Optional.of(settings.sessionCookieSameSite());
-        chain.doFilter(new LoginRequest(request), new RememberMeResponse(response, sameSite));
-        RememberMeResponse.completeHeaders(response, sameSite);
+        chain.doFilter(new LoginRequest(request), response);
+        RememberMeResponse.completeHeaders(response, Optional.of(settings.sessionCookieSameSite()));
     }
 
     /** Passes the request on as it is (an ended session's request to the login page or the event stream). */

@@ -8,14 +8,15 @@ import dev.signoff.web.Answers;
 import dev.signoff.web.Json;
 import dev.signoff.web.Problem;
 import dev.signoff.web.Routes;
+import dev.signoff.web.RouteServlet;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -38,7 +39,7 @@ import java.util.logging.Logger;
  * </ul>
  * The stream is not activity: it never moves the idle timeout (the filter only peeks at it).
  */
-public class EventsServlet extends HttpServlet {
+public class EventsServlet extends RouteServlet {
     /** How long one stream stays open before the server closes it and the browser reconnects. */
     static final long STREAM_MILLIS = 10 * 60_000;
     /** Reconnect delay when streams cannot be held open (no async): effectively the poll interval. */
@@ -51,6 +52,11 @@ public class EventsServlet extends HttpServlet {
     LiveSessions live;
     @Inject
     Configuration configuration;
+
+    @Override
+    protected List<String> methods() {
+        return List.of("GET", "HEAD");
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

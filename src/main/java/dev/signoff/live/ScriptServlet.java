@@ -4,9 +4,9 @@ import dev.signoff.config.Configuration;
 import dev.signoff.config.SignOffSettings;
 import dev.signoff.web.Json;
 import dev.signoff.web.Routes;
+import dev.signoff.web.RouteServlet;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * {@code GET <prefix>/signoff.js}: the browser side of live sign-out, from the module's class path
@@ -27,7 +28,7 @@ import java.util.Base64;
  * <script src="/shop/sessions/signoff.js" defer></script>
  * }</pre>
  */
-public class ScriptServlet extends HttpServlet {
+public class ScriptServlet extends RouteServlet {
     static final String RESOURCE = "signoff.js";
     static final String CONFIG_PLACEHOLDER = "{/*signoff:config*/}";
     private static final String CACHE = "public, max-age=3600";
@@ -64,6 +65,11 @@ public class ScriptServlet extends HttpServlet {
             throw new IllegalStateException("SignOff: " + RESOURCE + " has no " + CONFIG_PLACEHOLDER);
         }
         return template.replace(CONFIG_PLACEHOLDER, config);
+    }
+
+    @Override
+    protected List<String> methods() {
+        return List.of("GET", "HEAD");
     }
 
     @Override

@@ -7,13 +7,14 @@ import dev.signoff.events.EndReason;
 import dev.signoff.web.Answers;
 import dev.signoff.web.Requests;
 import dev.signoff.web.Routes;
+import dev.signoff.web.RouteServlet;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The logout routes, mapped by {@code SignOffBootstrap} under the configured prefix:
@@ -27,7 +28,7 @@ import java.time.Clock;
  * Cross-site requests get 403 and change nothing. Logout always succeeds for the caller: 303 to
  * a same-origin {@code next} or the configured target for pages, 204 for JSON/XHR clients.
  */
-public class LogoutServlet extends HttpServlet {
+public class LogoutServlet extends RouteServlet {
     @Inject
     Logout logout;
     @Inject
@@ -35,6 +36,11 @@ public class LogoutServlet extends HttpServlet {
     @Inject
     @SignOffResource
     Clock clock;
+
+    @Override
+    protected List<String> methods() {
+        return List.of("GET", "POST", "DELETE"); // no HEAD: a HEAD of the one-time GET link must not log anyone out
+    }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,9 +1,6 @@
 package dev.signoff.tokens;
 
-import dev.signoff.cookies.RememberMeCookie;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,21 +8,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The response the app writes, through which a remember-me cookie Jakarta Security sets at a login
- * (inside the app's {@code SecurityContext.authenticate}) gets {@code SameSite}, which Jakarta
- * Security never sets (jakartaee/security #202). Other cookies pass untouched. Servers whose
- * {@code authenticate} writes to their own response object rather than the one it is given
- * (GlassFish) are covered by {@link #completeHeaders} after the app's answer.
+ * Completes the remember-me cookie Jakarta Security sets at a login with {@code SameSite}, which
+ * Jakarta Security never sets (jakartaee/security #202), after the app's answer and while it can
+ * still change: on servers that keep cookies among the response's headers (GlassFish, Payara).
+ * Others keep them apart until the response is sent; there the server's own SameSite setting covers
+ * it (WildFly's {@code samesite-cookie} filter, Liberty's {@code <samesite>}, in {@code server-config/}).
+ * A response wrapper cannot do it everywhere: some servers' {@code authenticate} needs their own
+ * response object (Liberty's logins fail with a wrapper).
  */
-public final class RememberMeResponse extends HttpServletResponseWrapper {
-    private final Optional<String> sameSite;
-
-    public RememberMeResponse(HttpServletResponse response, Optional<String> sameSite) {
-        super(response);
-        this.sameSite = sameSite;
+public final class RememberMeResponse {
+    private RememberMeResponse() {
     }
 
-    /** Adds the missing SameSite to remember-me cookies already among the response's headers, while it can still change. */
+    /** Adds the missing SameSite to remember-me cookies among the response's headers. */
     public static void completeHeaders(HttpServletResponse response, Optional<String> sameSite) {
         if (sameSite.isEmpty() || response.isCommitted()) {
             return;
@@ -49,14 +44,5 @@ public final class RememberMeResponse extends HttpServletResponseWrapper {
         int eq = setCookie.indexOf('=');
         int end = setCookie.indexOf(';');
         return eq > 0 && RememberMeTokens.isToken(setCookie.substring(eq + 1, end < 0 ? setCookie.length() : end).trim());
-    }
-
-    @Override
-    public void addCookie(Cookie cookie) {
-        if (sameSite.isPresent() && RememberMeTokens.isToken(cookie.getValue())) {
-            RememberMeCookie.completed((HttpServletResponse) getResponse(), cookie, sameSite);
-        } else {
-            super.addCookie(cookie);
-        }
     }
 }

@@ -25,6 +25,8 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class SignOffRememberMeStore implements RememberMeIdentityStore {
+    /** Request attribute: the user a remember-me login signed in in this request (before the filter ran). */
+    public static final String LOGGED_IN = "dev.signoff.remember-me.login";
     /** Request attribute: the {@link Rotated} cookie this request must send. */
     public static final String ROTATED = "dev.signoff.remember-me.rotated";
     private static final Logger LOG = Logger.getLogger(SignOffRememberMeStore.class.getName());
@@ -63,6 +65,7 @@ public class SignOffRememberMeStore implements RememberMeIdentityStore {
         }
         RememberMeTokens.Remembered r = remembered.get();
         LoginRotation.rotate(request, r.user());
+        request.setAttribute(LOGGED_IN, r.user());
         r.next().ifPresent(next -> cookieName(credential.getToken())
                 .ifPresent(name -> request.setAttribute(ROTATED, new Rotated(name, next, r.expires()))));
         return new CredentialValidationResult(r.user(), r.groups());

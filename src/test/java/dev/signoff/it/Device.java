@@ -79,6 +79,11 @@ public final class Device {
         jar.values().removeIf(c -> c.name().equals(name));
     }
 
+    /** Puts a raw cookie into the jar at this path. */
+    public void setCookie(String name, String value, String path) {
+        jar.put(name + "|" + path, new Cookie(name, value, path, ""));
+    }
+
     /** Puts a raw cookie into the jar (path = context path), e.g. a forged or garbage one. */
     public void setCookie(String name, String value) {
         jar.put(name + "|" + (contextPath.isEmpty() ? "/" : contextPath), new Cookie(name, value, contextPath.isEmpty() ? "/" : contextPath, ""));
@@ -95,6 +100,11 @@ public final class Device {
         return send(request(path, headers)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A request with any method and no body (PATCH, TRACE, HEAD …). */
+    public Response send(String method, String path, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     public Response delete(String path, String... headers) {

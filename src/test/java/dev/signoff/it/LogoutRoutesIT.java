@@ -137,6 +137,28 @@ class LogoutRoutesIT extends DemoIT {
     }
 
     @Test
+    void methodsARouteDoesNotServeGet405WithAllowAndChangeNothing() {
+        // (TRACE is refused by some servers themselves, Liberty with 403, before any servlet.)
+        Device alice = signedIn("alice");
+        for (String[] call : new String[][] {{"PATCH", "/sessions/log_out"}, {"PUT", "/sessions/log_out/all"},
+                {"PUT", "/sessions/log_out"}, {"PATCH", "/sessions/signoff.js"}, {"PATCH", "/sessions/api/events"},
+                {"HEAD", "/sessions/log_out/all/get?token=" + "a".repeat(43)}}) {
+            Response r = alice.send(call[0], call[1], "Accept", JSON);
+            assertEquals(405, r.status(), () -> call[0] + " " + call[1] + ": " + r);
+            assertTrue(r.header("Allow").orElse("").contains("GET"), () -> call[0] + " " + call[1] + ": " + r);
+        }
+        Response patch = alice.send("PATCH", "/sessions/log_out", "Accept", JSON);
+        assertEquals("method_not_allowed", SessionsApi.error(patch));
+        assertEquals("GET, POST, DELETE, OPTIONS", patch.header("Allow").orElse(""), patch::toString);
+        for (String[] call : new String[][] {{"PATCH", "/app/sessions"}, {"PATCH", "/login"}, {"PUT", "/app/"}, {"PUT", "/app/account/password"}}) {
+            Response r = alice.send(call[0], call[1]);
+            assertEquals(405, r.status(), () -> "demo " + call[0] + " " + call[1] + ": " + r);
+            assertTrue(r.header("Allow").isPresent(), r::toString);
+        }
+        assertSignedIn(alice, "alice");
+    }
+
+    @Test
     void getWithoutTokenChangesNothingAndOffersAPostForm() {
         Device alice = signedIn("alice");
         for (String path : new String[] {"/sessions/log_out", "/sessions/log_out/all/get", "/sessions/log_out/all/get?token=forged"}) {

@@ -5,11 +5,11 @@ import dev.signoff.events.CredentialsChanged;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Credential changes, the way an app tells SignOff about them: change the credential, then fire
@@ -27,8 +27,13 @@ import java.io.IOException;
  * Cross-site POSTs never get here: {@link CrossSiteRequestFilter} refuses them.
  */
 @WebServlet(name = "demo-account", urlPatterns = {AccountServlet.PASSWORD_PATH, AccountServlet.EMAIL_PATH})
-public class AccountServlet extends HttpServlet {
+public class AccountServlet extends DemoServlet {
     private static final long serialVersionUID = 1L;
+
+    @Override
+    List<String> methods() {
+        return List.of("POST");
+    }
     static final String PASSWORD_PATH = "/app/account/password";
     static final String EMAIL_PATH = "/app/account/email";
 

@@ -5,7 +5,6 @@ import dev.signoff.SignOff;
 import dev.signoff.events.EndReason;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,8 +32,13 @@ import java.util.regex.Pattern;
  */
 @WebServlet(name = "demo-admin-sessions", urlPatterns = {AdminSessionsServlet.PATH, AdminSessionsServlet.END_PATH,
         AdminSessionsServlet.END_ALL_PATH})
-public class AdminSessionsServlet extends HttpServlet {
+public class AdminSessionsServlet extends DemoServlet {
     private static final long serialVersionUID = 1L;
+
+    @Override
+    List<String> methods() {
+        return List.of("GET", "POST");
+    }
     static final String PATH = "/app/admin/sessions";
     static final String END_PATH = "/app/admin/sessions/end";
     static final String END_ALL_PATH = "/app/admin/sessions/end-all";

@@ -4,11 +4,11 @@ import dev.signoff.SignOff;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,8 +23,13 @@ import java.util.Map;
  */
 @WebServlet(name = "demo-home", urlPatterns = "/app/*")
 @DeclareRoles({DemoRoles.USER, DemoRoles.ADMIN})
-public class HomeServlet extends HttpServlet {
+public class HomeServlet extends DemoServlet {
     private static final long serialVersionUID = 1L;
+
+    @Override
+    List<String> methods() {
+        return List.of("GET");
+    }
     /** Notes shown after a change, selected by {@code ?changed=…} (set by {@link AccountServlet}). */
     private static final Map<String, String> NOTES = Map.of(
             "password", "Password changed. Your other devices were signed out; this one stays signed in.");

@@ -7,12 +7,12 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,8 +29,13 @@ import java.util.Map;
  * ("zero-code" integration).
  */
 @WebServlet(name = "demo-login", urlPatterns = "/login")
-public class LoginServlet extends HttpServlet {
+public class LoginServlet extends DemoServlet {
     private static final long serialVersionUID = 1L;
+
+    @Override
+    List<String> methods() {
+        return List.of("GET", "POST");
+    }
     private static final String HOME = "/app/";
     /** Notes shown above the form, selected by {@code ?changed=…} (set by the account page). */
     private static final Map<String, String> NOTES = Map.of(

@@ -1,9 +1,10 @@
 package dev.signoff.demo;
 
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.List;
 
 /**
  * {@code GET /} (the context root, also SignOff's default target after logout): signed-in users
@@ -12,8 +13,13 @@ import jakarta.servlet.http.HttpServletResponse;
  * Jakarta Security creates to remember a protected page they asked for.
  */
 @WebServlet(name = "demo-root", urlPatterns = "")
-public class RootServlet extends HttpServlet {
+public class RootServlet extends DemoServlet {
     private static final long serialVersionUID = 1L;
+
+    @Override
+    List<String> methods() {
+        return List.of("GET");
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) {

@@ -4,7 +4,6 @@ import dev.signoff.SessionInfo;
 import dev.signoff.SignOff;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,8 +27,13 @@ import java.util.Map;
  * </ul>
  */
 @WebServlet(name = "demo-sessions", urlPatterns = {SessionsServlet.LIST_PATH, SessionsServlet.END_PATH})
-public class SessionsServlet extends HttpServlet {
+public class SessionsServlet extends DemoServlet {
     private static final long serialVersionUID = 1L;
+
+    @Override
+    List<String> methods() {
+        return List.of("GET", "POST");
+    }
     static final String LIST_PATH = "/app/sessions";
     static final String END_PATH = "/app/sessions/end";
     static final String SCRIPT = "/sessions.js";
