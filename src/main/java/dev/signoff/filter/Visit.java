@@ -1,6 +1,8 @@
 package dev.signoff.filter;
 
 import dev.signoff.config.SignOffSettings;
+import dev.signoff.cookies.CookieDeleter;
+import dev.signoff.cookies.SessionCookieHeader;
 import dev.signoff.login.LoginCookies;
 import dev.signoff.login.LoginRequest;
 import dev.signoff.session.Bindings;
@@ -76,12 +78,17 @@ final class Visit {
     }
 
     /**
-     * Passes the request on to the app, whose programmatic logins then change the session id at once,
-     * and whose remember-me logins' cookies get SameSite.
+     * Passes the request on to the app, whose programmatic logins then change the session id at once;
+     * afterwards the cookies the app's code had set get the SameSite the server left out.
      */
     void proceed() throws IOException, ServletException {
         chain.doFilter(new LoginRequest(request), response);
-        RememberMeResponse.completeHeaders(response, Optional.of(settings.sessionCookieSameSite()));
+        // Cookies the app's code made the server set (a new HttpSession, a login's remember-me cookie)
+        // get the SameSite the server left out, where they are among the headers still (GlassFish, Payara).
+        if (!response.isCommitted()) {
+            SessionCookieHeader.complete(response, CookieDeleter.sessionCookie(request.getServletContext()));
+            RememberMeResponse.completeHeaders(response, Optional.of(settings.sessionCookieSameSite()));
+        }
     }
 
     /** Passes the request on as it is (an ended session's request to the login page or the event stream). */

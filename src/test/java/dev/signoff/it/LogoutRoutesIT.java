@@ -4,6 +4,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -156,6 +157,17 @@ class LogoutRoutesIT extends DemoIT {
             assertTrue(r.header("Allow").isPresent(), r::toString);
         }
         assertSignedIn(alice, "alice");
+    }
+
+    @Test
+    void loginWhenItsResponseSetsTheSessionCookieThenItCarriesSameSiteAndHttpOnly() {
+        Device d = device();
+        Response login = d.post("/login", Map.of("username", "alice", "password", "alice-pw"));
+
+        assertEquals(303, login.status(), login::toString);
+        List<String> session = login.setCookies().stream().filter(h -> h.startsWith("JSESSIONID=")).toList();
+        assertFalse(session.isEmpty(), login::toString);
+        assertTrue(session.stream().allMatch(h -> h.contains("SameSite=Lax") && h.contains("HttpOnly")), session::toString);
     }
 
     @Test
