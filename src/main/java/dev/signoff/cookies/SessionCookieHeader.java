@@ -1,5 +1,6 @@
 package dev.signoff.cookies;
 
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.util.ArrayList;
@@ -32,6 +33,16 @@ public final class SessionCookieHeader {
         }
         response.setHeader("Set-Cookie", null);
         kept.forEach(h -> response.addHeader("Set-Cookie", h));
+    }
+
+    /**
+     * Whether the server leaves SameSite out of its session cookie although SessionCookieConfig has
+     * it: GlassFish 7.0 and Payara (its code). Others honor it, or cannot be helped from a filter
+     * (WildFly writes the cookie later); rewriting their headers would only reformat them (Liberty).
+     */
+    public static boolean serverDropsSameSite(ServletContext context) {
+        String server = String.valueOf(context.getServerInfo());
+        return server.contains("GlassFish") || server.contains("Payara");
     }
 
     /** Rewrites this response's Set-Cookie headers for the session cookie, adding a missing SameSite. */

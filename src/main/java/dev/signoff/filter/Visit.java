@@ -84,8 +84,8 @@ final class Visit {
     void proceed() throws IOException, ServletException {
         chain.doFilter(new LoginRequest(request), response);
         // Cookies the app's code made the server set (a new HttpSession, a login's remember-me cookie)
-        // get the SameSite the server left out, where they are among the headers still (GlassFish, Payara).
-        if (!response.isCommitted()) {
+        // get the SameSite the server left out (GlassFish, Payara: they are among the headers still).
+        if (!response.isCommitted() && SessionCookieHeader.serverDropsSameSite(request.getServletContext())) {
             SessionCookieHeader.complete(response, CookieDeleter.sessionCookie(request.getServletContext()));
             RememberMeResponse.completeHeaders(response, Optional.of(settings.sessionCookieSameSite()));
         }

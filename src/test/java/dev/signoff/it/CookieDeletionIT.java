@@ -67,7 +67,10 @@ class CookieDeletionIT extends DemoIT {
     private static void assertDeletes(String deletion, Map<String, String> original) {
         String lower = deletion.toLowerCase(Locale.ROOT);
         assertTrue(lower.contains("max-age=0"), deletion);
-        assertTrue(lower.contains("expires=thu, 01 jan 1970 00:00:00 gmt") || lower.contains("expires=thu, 01-jan-1970 00:00:00 gmt"), deletion);
+        // An Expires in the past: SignOff writes 1970; Liberty re-serializes every Set-Cookie header in its own
+        // deletion form (1994) once its <samesite> setting is on, as in the test server.
+        assertTrue(lower.contains("expires=thu, 01 jan 1970 00:00:00 gmt") || lower.contains("expires=thu, 01-jan-1970 00:00:00 gmt")
+                || lower.contains("expires=thu, 01 dec 1994 16:00:00 gmt"), deletion);
         assertEquals(original, attributes(deletion), "deletion must repeat the attributes exactly: " + deletion);
     }
 
