@@ -93,7 +93,8 @@ class Refusals {
 
     /** A Bearer access token SignOff checks that it cannot read, or that was revoked: 401, nothing else changes. */
     void bearer(Visit visit, BearerGate.Verdict verdict) throws IOException {
-        LOG.fine(() -> "SignOff: refused a Bearer token (" + verdict + ") from " + visit.request.getRemoteAddr());
+        // The verdict and the address only: the credential itself is never logged.
+        LOG.fine(() -> "SignOff: refused a Bearer credential (" + verdict + ") from " + visit.request.getRemoteAddr());
         Answers.bearerRefused(visit.response, verdict == BearerGate.Verdict.REVOKED ? Problem.TOKEN_REVOKED : Problem.INVALID_TOKEN);
     }
 

@@ -85,7 +85,9 @@ final class Visit {
         chain.doFilter(new LoginRequest(request), response);
         // Cookies the app's code made the server set (a new HttpSession, a login's remember-me cookie)
         // get the SameSite the server left out (GlassFish, Payara: they are among the headers still).
-        if (!response.isCommitted() && SessionCookieHeader.serverDropsSameSite(request.getServletContext())) {
+        // Most answers set no cookie: then nothing is read or built.
+        if (!response.isCommitted() && response.containsHeader("Set-Cookie")
+                && SessionCookieHeader.serverDropsSameSite(request.getServletContext())) {
             SessionCookieHeader.complete(response, CookieDeleter.sessionCookie(request.getServletContext()));
             RememberMeResponse.completeHeaders(response, Optional.of(settings.sessionCookieSameSite()));
         }

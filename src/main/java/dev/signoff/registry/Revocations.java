@@ -96,6 +96,9 @@ public class Revocations {
 
     /** The records this node wrote since the last call. */
     public List<AccessRevocation.Entry> drainWrittenHere() {
+        if (writtenHere.isEmpty()) {
+            return List.of(); // the usual case, on every Bearer request: nothing to allocate
+        }
         List<AccessRevocation.Entry> drained = new ArrayList<>();
         for (AccessRevocation.Entry e; (e = writtenHere.poll()) != null; ) {
             drained.add(e);

@@ -22,7 +22,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -131,13 +130,21 @@ public class SessionOpener {
         SessionSnapshot row = registry.open(new NewSession(Tokens.newHandle(), Tokens.digest(Tokens.newToken()), user,
                 Purpose.SESSION, now, now + s.idleTimeout().toMillis(), now + s.absoluteTimeout().toMillis(),
                 request.getRemoteAddr(), request.getHeader("User-Agent")));
-        LOG.info(() -> String.format(STARTED, user, row.handle(), row.ip()));
+        announce(row);
+        return row;
+    }
+
+    /**
+     * Tells of a session just stored, whoever stored it (a login here, a refresh family, a
+     * remember-me login): its line in the server log and {@link SessionStarted}.
+     */
+    public void announce(SessionSnapshot row) {
+        LOG.info(() -> String.format(STARTED, row.user(), row.handle(), row.ip()));
         try {
-            started.fire(new SessionStarted(user, row.handle(), row.purpose().code(), row.ip(), Instant.ofEpochMilli(now)));
+            started.fire(new SessionStarted(row.user(), row.handle(), row.purpose().code(), row.ip(), row.created()));
         } catch (RuntimeException e) {
             // The session is stored and valid; an application observer's failure must not fail the login.
             LOG.log(Level.WARNING, "SignOff: an observer of SessionStarted failed", e);
         }
-        return row;
     }
 }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,13 +24,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * the log out is refused, not accepted. Everything else goes on to the app, whose mechanism checks
  * the signature. As cheap as the session check: the node keeps every record that still matters in
  * memory, reads new ones (any node's) at most once per staleness interval, and refuses the ones it
- * wrote itself at once; no database statement per request.
+ * wrote itself at once; no database statement per request. A token's claims are read once and
+ * kept (up to 4 096 tokens of at most 2 048 characters), so a client's repeated requests cost two
+ * map look-ups.
  */
 @ApplicationScoped
 public class BearerGate {
     /** Records are read again this far back, so a writer's clock a little behind ours loses none. */
     private static final long OVERLAP_MILLIS = 60_000;
     private static final String SCHEME = "Bearer";
+    /** Tokens whose reading is kept; a client sends the same one for minutes. Bounded: cleared when full. */
+    private static final int READ_TOKENS = 4096;
+    /** Longer tokens are read every time rather than kept (the cache's memory stays small). */
+    private static final int KEPT_LENGTH = 2048;
 
     /** What the gate says of a request. */
     public enum Verdict {
@@ -55,6 +62,8 @@ public class BearerGate {
     private final Map<String, Long> users = new ConcurrentHashMap<>();
     /** Record → when it stops mattering, to forget it then. */
     private final Map<AccessRevocation.Entry, Long> expiries = new ConcurrentHashMap<>();
+    /** Token → its claims (empty: malformed). A token's claims never change; only the records do. */
+    private final Map<String, Optional<AccessClaims>> read = new ConcurrentHashMap<>();
     private final ReentrantLock reading = new ReentrantLock();
     private volatile long readAt = -1;
 
@@ -67,9 +76,26 @@ public class BearerGate {
         if (!settings.checksBearer() || !isBearer(authorization)) {
             return Verdict.PASS;
         }
-        return AccessClaims.read(authorization.substring(SCHEME.length()).trim())
+        return claims(authorization.substring(SCHEME.length()).trim())
                 .map(claims -> verdict(claims, settings))
                 .orElse(Verdict.MALFORMED);
+    }
+
+    /** The token's claims, parsed once per token (a JWT parse is the costly part of the check). */
+    private Optional<AccessClaims> claims(String token) {
+        if (token.length() > KEPT_LENGTH) {
+            return AccessClaims.read(token);
+        }
+        Optional<AccessClaims> known = read.get(token);
+        if (known != null) {
+            return known;
+        }
+        if (read.size() >= READ_TOKENS) {
+            read.clear();
+        }
+        Optional<AccessClaims> claims = AccessClaims.read(token);
+        read.put(token, claims);
+        return claims;
     }
 
     /** {@code Bearer <token>}, or the scheme alone (a client that sent no token: malformed too). */

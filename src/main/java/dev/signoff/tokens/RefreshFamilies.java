@@ -4,7 +4,6 @@ import dev.signoff.config.Configuration;
 import dev.signoff.config.TokenSettings;
 import dev.signoff.config.SignOffResource;
 import dev.signoff.events.EndReason;
-import dev.signoff.events.SessionStarted;
 import dev.signoff.registry.NewSession;
 import dev.signoff.events.Purpose;
 import dev.signoff.registry.SessionRegistry;
@@ -12,9 +11,9 @@ import dev.signoff.registry.SessionSnapshot;
 import dev.signoff.registry.SpentToken;
 import dev.signoff.registry.Tokens;
 import dev.signoff.session.Ending;
+import dev.signoff.session.SessionOpener;
 import dev.signoff.session.Terminator;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -43,7 +42,7 @@ public class RefreshFamilies {
     @SignOffResource
     Clock clock;
     @Inject
-    Event<SessionStarted> started;
+    SessionOpener opener;
 
     /** Starts a family for the user; throws when the registry cannot be reached (nothing issued). */
     public RefreshToken issue(String user, String ip, String userAgent) {
@@ -52,7 +51,7 @@ public class RefreshFamilies {
         long end = now + settings().refreshLifetime().toMillis();
         SessionSnapshot family = registry.open(new NewSession(Tokens.newHandle(), Tokens.digest(token), user,
                 Purpose.REFRESH, now, end, end, ip, userAgent));
-        started.fire(new SessionStarted(user, family.handle(), family.purpose().code(), family.ip(), Instant.ofEpochMilli(now)));
+        opener.announce(family);
         return new RefreshToken(token, family.handle(), user, Instant.ofEpochMilli(end));
     }
 

@@ -5,15 +5,14 @@ import dev.signoff.config.SignOffResource;
 import dev.signoff.config.TokenSettings;
 import dev.signoff.events.EndReason;
 import dev.signoff.events.Purpose;
-import dev.signoff.events.SessionStarted;
 import dev.signoff.registry.NewSession;
 import dev.signoff.registry.SessionRegistry;
 import dev.signoff.registry.SessionSnapshot;
 import dev.signoff.registry.SpentToken;
 import dev.signoff.registry.Tokens;
+import dev.signoff.session.SessionOpener;
 import dev.signoff.session.Terminator;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
@@ -65,7 +64,7 @@ public class RememberMeTokens {
     @SignOffResource
     Clock clock;
     @Inject
-    Event<SessionStarted> started;
+    SessionOpener opener;
 
     /** A new remember-me token for the user's login on this device: the cookie value. Throws when the registry cannot be reached. */
     public String issue(String user, Set<String> groups, String ip, String userAgent) {
@@ -74,7 +73,7 @@ public class RememberMeTokens {
         long end = now + settings().rememberMeLifetime().toMillis();
         SessionSnapshot row = registry.openRemembered(new NewSession(Tokens.newHandle(), Tokens.digest(validator), user,
                 Purpose.REMEMBER_ME, now, end, end, ip, userAgent), groups);
-        started.fire(new SessionStarted(user, row.handle(), row.purpose().code(), row.ip(), Instant.ofEpochMilli(now)));
+        opener.announce(row);
         return row.handle() + "." + validator;
     }
 

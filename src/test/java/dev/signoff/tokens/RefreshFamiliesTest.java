@@ -38,7 +38,7 @@ class RefreshFamiliesTest {
         f.terminator = rig.terminator;
         f.configuration = rig.configuration;
         f.clock = rig.clock;
-        f.started = rig.started;
+        f.opener = rig.opener;
         return f;
     }
 

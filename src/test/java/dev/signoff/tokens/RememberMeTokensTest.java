@@ -33,7 +33,7 @@ class RememberMeTokensTest {
         t.terminator = rig.terminator;
         t.configuration = rig.configuration;
         t.clock = rig.clock;
-        t.started = rig.started;
+        t.opener = rig.opener;
         return t;
     }
 
