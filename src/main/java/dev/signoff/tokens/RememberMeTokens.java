@@ -107,13 +107,21 @@ public class RememberMeTokens {
                 .flatMap(spent -> previous(s, spent, now, ip));
     }
 
-    /** Ends the device's remember-me token the presented value belongs to (its logout); false when there is none. */
+    /**
+     * Ends the device's remember-me token the presented value belongs to (its logout); false when
+     * there is none. Only the value itself ends it — the current one, or the one just replaced —
+     * never its handle alone: handles are public (every session list shows them).
+     */
     public boolean remove(String value, String ip) {
         if (!isToken(value)) {
             return false;
         }
         String handle = value.substring(0, 22);
+        String digest = Tokens.digest(value.substring(23));
+        long now = clock.millis();
         return registry.findByHandle(handle).filter(s -> s.purpose() == Purpose.REMEMBER_ME && !s.revoked())
+                .filter(s -> sameDigest(digest, s.tokenDigest()) || registry.findSpent(digest)
+                        .filter(spent -> spent.handle().equals(handle) && justReplaced(s, spent, now)).isPresent())
                 .map(s -> terminator.end(handle, Optional.of(s.tokenDigest()), EndReason.LOGOUT, ip).ended() > 0)
                 .orElse(false);
     }
@@ -132,9 +140,7 @@ public class RememberMeTokens {
 
     /** A value the token had before: the one just replaced signs in within the grace window; any other is theft. */
     private Optional<Remembered> previous(SessionSnapshot s, SpentToken.Spent spent, long now, String ip) {
-        boolean justReplaced = spent.successorDigest().equals(s.tokenDigest())
-                && now - spent.spentAt() <= settings().rememberMeGrace().toMillis();
-        if (justReplaced) {
+        if (justReplaced(s, spent, now)) {
             return Optional.of(new Remembered(s.user(), registry.rememberedGroups(s.handle()), s.handle(), Optional.empty(),
                     s.expires()));
         }
@@ -142,6 +148,11 @@ public class RememberMeTokens {
                 + " (theft suspected): every session of the user ends");
         terminator.endAll(s.user(), Optional.empty(), Purpose.SIGN_IN, EndReason.THEFT, ip);
         return Optional.empty();
+    }
+
+    /** The spent value is the one the token's current value replaced, within the grace window. */
+    private boolean justReplaced(SessionSnapshot s, SpentToken.Spent spent, long now) {
+        return spent.successorDigest().equals(s.tokenDigest()) && now - spent.spentAt() <= settings().rememberMeGrace().toMillis();
     }
 
     private TokenSettings settings() {

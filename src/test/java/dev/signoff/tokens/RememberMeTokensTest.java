@@ -144,6 +144,26 @@ class RememberMeTokensTest {
         assertTrue(tokens.validate(laptop, IP).isPresent());
     }
 
+    /** Found by the fuzz campaign: a logout with the public handle and a guessed validator ended the token. */
+    @Test
+    void removeWhenOnlyTheHandleIsRightThenNothingEnds() {
+        String phone = tokens.issue("alice", Set.of(), IP, null);
+        String forged = phone.substring(0, 23) + Tokens.newToken();
+
+        assertFalse(tokens.remove(forged, IP));
+
+        assertTrue(tokens.validate(phone, IP).isPresent());
+    }
+
+    @Test
+    void removeWhenTheValueWasJustReplacedThenItStillLogsOut() {
+        String first = tokens.issue("alice", Set.of(), IP, null);
+        rig.clock.advance(Duration.ofMinutes(10));
+        assertTrue(tokens.validate(first, IP).orElseThrow().next().isPresent(), "rotated");
+
+        assertTrue(tokens.remove(first, IP), "a parallel request still holding the old value logs out");
+    }
+
     @Test
     void toStringWhenLoggedThenNoTokenValue() {
         String cookie = tokens.issue("alice", Set.of(), IP, null);
