@@ -1,5 +1,8 @@
 package dev.signoff.login;
 
+import dev.signoff.config.Configuration;
+import dev.signoff.config.CrossSiteRule;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -32,10 +35,18 @@ import java.security.Principal;
  *       and the mark is completed at the end of the request, or taken away if the login failed (the
  *       container forwarded to its error page) or a Jakarta Security mechanism handled it
  *       ({@link MechanismLoginInterceptor} marks what it sees).</li>
+ *   <li>a form login posted from another site ({@link CrossSiteRule}) into a session that exists —
+ *       login CSRF, or a forged POST riding on a signed-in user's cookie — changes nothing here: its
+ *       id stays (changing it would sign the user out on a stranger's request). Should the container
+ *       log it in, no mark waits for it, and the next request ends the session as
+ *       {@code fixation_suspected}.</li>
  * </ul>
  */
 public class LoginRequests implements ServletRequestListener {
     static final String ACTION = "/j_security_check";
+
+    @Inject
+    Configuration configuration;
 
     @Override
     public void requestInitialized(ServletRequestEvent event) {
@@ -46,7 +57,8 @@ public class LoginRequests implements ServletRequestListener {
         // may have changed that since the container matched this request to the session.
         HttpSession session = request.getSession(false);
         String entryId = session == null ? null : request.getRequestedSessionId();
-        boolean formLogin = "POST".equals(request.getMethod()) && request.getRequestURI().endsWith(ACTION);
+        boolean formLogin = "POST".equals(request.getMethod()) && request.getRequestURI().endsWith(ACTION)
+                && !(session != null && configuration.settings().crossSite().isCrossSite(request));
         LoginState state = new LoginState(entryId, formLogin);
         LoginState.started(request, state);
         if (!formLogin) {

@@ -3,8 +3,6 @@ package dev.signoff.web;
 import dev.signoff.config.CrossSiteRule;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,65 +11,14 @@ public final class Requests {
     private Requests() {
     }
 
-    /**
-     * Whether a state-changing request comes from another site, OWASP's "verifying origin with
-     * standard headers": {@code Sec-Fetch-Site: cross-site}, or an {@code Origin} that is neither
-     * the request's own origin nor an allowed one. A request with neither header is judged by its
-     * {@code Referer} (another origin: cross-site) and, without one, by the rule's
-     * {@link CrossSiteRule.WithoutOrigin}; one without cookies has nothing to forge and is never
-     * cross-site for lack of headers.
-     */
+    /** Whether a state-changing request comes from another site: {@link CrossSiteRule#isCrossSite}. */
     public static boolean isCrossSite(HttpServletRequest request, CrossSiteRule rule) {
-        String fetchSite = request.getHeader("Sec-Fetch-Site");
-        if ("cross-site".equalsIgnoreCase(fetchSite)) {
-            return true;
-        }
-        String origin = request.getHeader("Origin");
-        if (origin != null) {
-            return !isOwnOrAllowed(request, origin, rule);
-        }
-        if (fetchSite != null || request.getHeader("Cookie") == null) {
-            return false;
-        }
-        return refererOrigin(request.getHeader("Referer"))
-                .map(o -> !isOwnOrAllowed(request, o, rule))
-                .orElse(rule.withoutOrigin() == CrossSiteRule.WithoutOrigin.REFUSE);
-    }
-
-    private static boolean isOwnOrAllowed(HttpServletRequest request, String origin, CrossSiteRule rule) {
-        String normalized = origin.trim().toLowerCase(Locale.ROOT);
-        return normalized.equals(ownOrigin(request)) || rule.allowedOrigins().contains(normalized);
-    }
-
-    /** The origin of a Referer URL; a Referer that is not an absolute http(s) URL counts as another origin. */
-    private static Optional<String> refererOrigin(String referer) {
-        if (referer == null) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(referer.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-                return Optional.of("null");
-            }
-            int port = uri.getPort();
-            boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
-        } catch (URISyntaxException e) {
-            return Optional.of("null");
-        }
+        return rule.isCrossSite(request);
     }
 
     /** The request's own origin, {@code scheme://host[:port]} with default ports left out. */
     public static String ownOrigin(HttpServletRequest request) {
-        String scheme = request.getScheme().toLowerCase(Locale.ROOT);
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        String host = request.getServerName().toLowerCase(Locale.ROOT);
-        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+        return CrossSiteRule.ownOrigin(request);
     }
 
     /** Whether the client wants JSON rather than a page: {@code Accept: application/json} or XHR. */

@@ -1,5 +1,6 @@
 package dev.signoff.login;
 
+import dev.signoff.config.Configuration;
 import dev.signoff.testing.FakeRequest;
 import dev.signoff.testing.FakeSession;
 import jakarta.servlet.FilterChain;
@@ -21,6 +22,24 @@ class LoginRequestsTest {
     private static final String WILDFLY = "WildFly Full 35.0.1.Final (WildFly Core 27.0.1.Final) - 2.3.18.Final";
 
     private final LoginRequests listener = new LoginRequests();
+
+    LoginRequestsTest() {
+        listener.configuration = Configuration.defaults();
+    }
+
+    /** Found by the fuzz campaign: a forged login POST riding on a signed-in user's cookie signed the user out. */
+    @Test
+    void whenAFormLoginComesFromAnotherSiteThenTheSessionKeepsItsIdAndNoMarkWaits() {
+        FakeRequest r = formLogin();
+        r.header("Sec-Fetch-Site", "cross-site");
+        String id = r.session.id;
+
+        run(r, GLASSFISH, () -> r.principal = null);
+
+        assertEquals(id, r.session.id);
+        assertEquals(0, r.rotations);
+        assertNull(r.session.attributes.get(LoginRotation.MARK));
+    }
 
     @Test
     void whenFormLoginStartsThenIdChangedBeforeTheContainerAnswersAndMarkedAtItsEnd() {
