@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The fuzz campaign (SECURITY.md), bounded in count (FUZZ_REQUESTS, default 100000 per app) and in
+# time (FUZZ_MINUTES per app, default 30):
+#   src/fuzz/fuzz.sh [glassfish|wildfly|liberty|payara ...]
+#       deploys the demo and the two FORM-login test apps on each server named (all four without
+#       one) and sends the requests to each; fails on any 5xx (GlassFish's and Payara's own 500 to a
+#       malformed path apart, SECURITY.md), any answer showing the signed-in victim's data to a
+#       request without its credential, and any change to the victim's state.
+#   src/fuzz/fuzz.sh --url http://localhost:8080/ [--requests N] [--seed S] [--threads T]
+#                    [--minutes M] [--tolerate-container-uri-errors]
+#       the same against a demo that runs already (the README's run command).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+requests=${FUZZ_REQUESTS:-100000}
+seed=${FUZZ_SEED:-1}
+minutes=${FUZZ_MINUTES:-30}
+
+if [[ "${1:-}" == --url ]]; then
+    ./mvnw -q test-compile
+    ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/fuzz.classpath -Dmdep.includeScope=test
+    exec java -cp "target/test-classes:target/classes:$(cat target/fuzz.classpath)" dev.signoff.fuzz.Fuzz "$@"
+fi
+
+servers=("$@")
+if [[ ${#servers[@]} -eq 0 ]]; then
+    servers=(glassfish wildfly liberty payara)
+fi
+campaign=(-Dit.test='Fuzz*IT' -Dfuzz.requests="$requests" -Dfuzz.seed="$seed" -Dfuzz.minutes="$minutes")
+for server in "${servers[@]}"; do
+    echo "=== fuzz campaign on $server: $requests requests per app, seed $seed"
+    case "$server" in
+        glassfish)
+            ./mvnw -q package -DskipTests -DskipITs
+            ./mvnw failsafe:integration-test@default failsafe:verify@default "${campaign[@]}" ;;
+        wildfly|liberty|payara)
+            ./mvnw verify -P"$server" "${campaign[@]}" -Dtest='dev/signoff/it/**/*Test' -Dsurefire.failIfNoSpecifiedTests=false ;;
+        *)
+            echo "unknown server: $server (glassfish, wildfly, liberty or payara)" >&2
+            exit 2 ;;
+    esac
+done
