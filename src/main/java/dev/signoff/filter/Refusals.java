@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -64,12 +65,6 @@ class Refusals {
         ended(visit, EndReason.FIXATION_SUSPECTED);
     }
 
-    /**
-     * A request that reached its session by an id since replaced (at a login): answered as a caller
-     * who is not signed in, without touching the session, which belongs to whoever logged in. The
-     * container may have given the session yet another id in this request: that one is not for
-     * this client either.
-     */
     /** A logout in a concurrent request ended the session while this request bound its login: not signed in. */
     void loggedOutMeanwhile(Visit visit) throws IOException {
         LOG.fine(() -> "SignOff: a request from " + visit.request.getRemoteAddr()
@@ -77,6 +72,25 @@ class Refusals {
         Answers.notSignedIn(visit.request, visit.response);
     }
 
+    /**
+     * The container will not give this request its session: the session belongs to another user
+     * (a session cookie without the login cookie it goes with, Liberty). Not signed in, answered
+     * here rather than by the container's 500; the session stays its owner's. This client's copy
+     * of the session cookie is deleted, so that a page asked for again is asked for anonymously.
+     */
+    void notTheOwner(Visit visit) throws IOException {
+        LOG.info(() -> "SignOff: refused a request from " + visit.request.getRemoteAddr()
+                + " whose session the server keeps for another user");
+        CookieDeleter.of(visit.request.getServletContext(), List.of(), List.of()).deleteAll(visit.response);
+        Answers.notSignedIn(visit.request, visit.response);
+    }
+
+    /**
+     * A request that reached its session by an id since replaced (at a login): answered as a caller
+     * who is not signed in, without touching the session, which belongs to whoever logged in. The
+     * container may have given the session yet another id in this request: that one is not for
+     * this client either.
+     */
     void notTheHolder(Visit visit) throws IOException {
         LOG.info(() -> "SignOff: refused a request from " + visit.request.getRemoteAddr()
                 + " that came with a session id replaced at a login meanwhile");

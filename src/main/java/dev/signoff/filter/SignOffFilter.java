@@ -85,7 +85,17 @@ public class SignOffFilter extends HttpFilter {
         }
         sendRotatedRememberMe(visit);
         sessionForRememberedLogin(visit);
-        if (visit.untracked()) {
+        boolean untracked;
+        try {
+            untracked = visit.untracked();
+        } catch (RuntimeException e) {
+            if (!Visit.sessionOfAnotherUser(e)) {
+                throw e;
+            }
+            refusals.notTheOwner(visit);
+            return;
+        }
+        if (untracked) {
             proceedUntracked(visit);
             return;
         }
