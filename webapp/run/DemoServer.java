@@ -42,6 +42,7 @@ public class DemoServer {
     }
 
     private static void serve(File war, int port, String contextRoot) throws GlassFishException, InterruptedException {
+        System.setProperty("product.name", "GlassFish"); // the Server header without a version
         GlassFishRuntime runtime = GlassFishRuntime.bootstrap();
         GlassFishProperties properties = new GlassFishProperties();
         properties.setPort("http-listener", port);
@@ -54,6 +55,7 @@ public class DemoServer {
         }, "signoff-demo-shutdown"));
 
         glassfish.start();
+        hideVersionBanners(glassfish);
         String deployed = glassfish.getDeployer().deploy(war, "--contextroot=" + contextRoot, "--name=" + APP_NAME);
         if (deployed == null) {
             // The deployer has logged the cause above; don't serve a server without the app.
@@ -61,6 +63,19 @@ public class DemoServer {
         }
         System.out.println("SignOff demo at http://localhost:" + port + ("/".equals(contextRoot) ? "/" : contextRoot + "/"));
         stopped.await();
+    }
+
+    /**
+     * No {@code X-Powered-By} naming GlassFish's and Java's versions
+     * (server-config/glassfish/signoff-banners.asadmin does the same on a real domain, and says how
+     * to take the version out of the {@code Server} header: {@code product.name}, set in main).
+     */
+    private static void hideVersionBanners(GlassFish glassfish) throws GlassFishException {
+        String setting = "configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false";
+        org.glassfish.embeddable.CommandResult result = glassfish.getCommandRunner().run("set", setting);
+        if (result.getExitStatus() != org.glassfish.embeddable.CommandResult.ExitStatus.SUCCESS) {
+            fail("asadmin set " + setting + " failed: " + result.getOutput());
+        }
     }
 
     /** The port from {@code PORT}, or 8080. */

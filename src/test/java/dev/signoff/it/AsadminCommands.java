@@ -20,7 +20,7 @@ import java.util.List;
  * started, through the {@code CommandRunner} the Arquillian adapter binds in JNDI: the tests then
  * run on a server configured exactly as the file configures a real one ({@code asadmin multimode
  * --file}). Lines are split at blanks; '#' starts a comment line. A failing command fails the run.
- * Before the file it puts the legacy apps' realm user into the file realm. Does nothing on other
+ * Before the file it puts the legacy apps' realm user into the file realm and turns X-Powered-By off. Does nothing on other
  * servers. GlassFish classes are reached by reflection, so the test class path of other servers
  * needs none.
  */
@@ -43,6 +43,9 @@ public class AsadminCommands implements LoadableExtension {
             Path password = Files.createTempFile("signoff-it-realm", ".txt");
             Files.writeString(password, "AS_ADMIN_USERPASSWORD=" + LegacyApps.REALM_PASSWORD + "\n");
             run(runner, "create-file-user --groups users --passwordfile " + password + " " + LegacyApps.REALM_USER);
+            // No version in X-Powered-By, as server-config/glassfish/signoff-banners.asadmin on a real
+            // domain (whose listeners are http-listener-1 and -2); product.name is a failsafe property.
+            run(runner, "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.xpowered-by=false");
             String file = System.getProperty(FILE, "");
             if (!file.isBlank()) {
                 for (String line : commands(Path.of(file))) {

@@ -256,6 +256,17 @@ class LogoutRoutesIT extends DemoIT {
         assertEquals("no-store", r.header("Cache-Control").orElse(""));
     }
 
+    /** server-config/ and the demo switch them off: no answer names the server's or Java's version. */
+    @Test
+    void answersWhenAnyThenNoVersionBanners() {
+        Device d = signedIn("alice");
+        for (Response r : List.of(device().get("/login"), d.get("/app/"), d.get("/sessions/log_out"),
+                d.get("/sessions/api", "Accept", JSON), device().get("/no-such-page"))) {
+            assertTrue(r.header("X-Powered-By").isEmpty(), r::toString);
+            assertFalse(r.header("Server").orElse("").matches(".*\\d.*"), () -> "a version in the Server header: " + r);
+        }
+    }
+
     @Test
     void garbageCookiesNeverCauseServerErrors() {
         String[] values = {
