@@ -7,6 +7,7 @@ import dev.signoff.events.EndReason;
 import dev.signoff.limit.SessionLimitException;
 import dev.signoff.login.LoginCookies;
 import dev.signoff.login.LoginRotation;
+import dev.signoff.login.SessionGuard;
 import dev.signoff.logout.Logout;
 import dev.signoff.session.Bindings;
 import dev.signoff.session.SessionBinding;
@@ -85,24 +86,33 @@ public class SignOffFilter extends HttpFilter {
         }
         sendRotatedRememberMe(visit);
         sessionForRememberedLogin(visit);
-        boolean untracked;
-        try {
-            untracked = visit.untracked();
-        } catch (RuntimeException e) {
-            if (!Visit.sessionOfAnotherUser(e)) {
-                throw e;
-            }
-            refusals.notTheOwner(visit);
-            return;
-        }
-        if (untracked) {
-            proceedUntracked(visit);
+        if (handledWithoutSession(visit)) {
             return;
         }
         visit.identify();
         if (checkBound(visit) && bindNewLogin(visit)) {
             proceed(visit);
         }
+    }
+
+    /**
+     * A request with nothing to check goes on as it is; one the container will not give its session
+     * (the session belongs to another user) is refused. True when the request was handled here.
+     */
+    private boolean handledWithoutSession(Visit visit) throws IOException, ServletException {
+        try {
+            if (!visit.untracked()) {
+                return false;
+            }
+        } catch (RuntimeException e) {
+            if (!SessionGuard.foreign(e)) {
+                throw e;
+            }
+            refusals.notTheOwner(visit);
+            return true;
+        }
+        proceedUntracked(visit);
+        return true;
     }
 
     /** A Bearer access token SignOff checks (signoff.bearer.issuers) must not be revoked; false when the request was answered here. */

@@ -54,15 +54,6 @@ final class Visit {
         return request.getSession(false) == null && !LoginCookies.carried(request, settings.loginCookies());
     }
 
-    /**
-     * Whether the container refused the request its session because the session belongs to another
-     * user: Open Liberty's session security ({@code UnauthorizedSessionRequestException},
-     * SESN0008E) when a session cookie comes without the login cookie it goes with.
-     */
-    static boolean sessionOfAnotherUser(RuntimeException e) {
-        return e.getClass().getName().endsWith(".UnauthorizedSessionRequestException");
-    }
-
     /** Reads who the request is and which registry session it belongs to. */
     void identify() {
         principal = request.getUserPrincipal();

@@ -53,6 +53,10 @@ public class LoginRequests implements ServletRequestListener {
         if (!(event.getServletRequest() instanceof HttpServletRequest request)) {
             return;
         }
+        if (SessionGuard.refused(request)) {
+            LoginState.started(request, new LoginState(null, false)); // the server keeps the session for another user
+            return;
+        }
         // The id as the client sent it, not the session's id now: a login in a concurrent request
         // may have changed that since the container matched this request to the session.
         HttpSession session = request.getSession(false);
@@ -81,7 +85,7 @@ public class LoginRequests implements ServletRequestListener {
             return;
         }
         LoginState state = LoginState.ended(request);
-        HttpSession session = session(request);
+        HttpSession session = SessionGuard.current(request);
         if (session == null) {
             return;
         }
@@ -114,14 +118,6 @@ public class LoginRequests implements ServletRequestListener {
         return server != null && (server.startsWith("WildFly") || server.startsWith("JBoss EAP") || server.startsWith("Undertow"));
     }
 
-    private static HttpSession session(HttpServletRequest request) {
-        try {
-            return request.getSession(false);
-        } catch (IllegalStateException e) {
-            // Invalidated during the request: no session left to protect.
-            return null;
-        }
-    }
 
     /**
      * Notes that a form login forwarded to a page: the container shows its error page that way.
