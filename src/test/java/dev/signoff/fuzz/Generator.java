@@ -22,8 +22,12 @@ final class Generator {
             "%2", "%25", "%252F", ":", "a:b", "%3A", ";", ";jsessionid=abc", ";x=%00", "..", ".", "%2e%2e", "%2e",
             "~", "*", "%0d%0a", "%09", "%20", "+", "\u00ff", "\u00c3\u00a9", "\u00e9", "%e9", "%ed%a0%80",
             "%f0%90%80", "{x}", "[", "]", "|", "^", "`", "\"", "<script>", "'", "%u002e", "\\", "\u0001"};
-    private static final String[] COOKIE_JUNK = {"%2F", "%00", "%ff", "\u00ff", ":", "=", "..", "A", "%", "\\", "'",
-            "x", "\u0001", "%3B", ".x"};
+    /**
+     * What a mutation puts into a cookie value. Never a backslash (Undertow unescapes it), an
+     * {@code =} (Undertow ends the value there), or a {@code .} or {@code :} (the start of a route).
+     */
+    private static final String[] COOKIE_JUNK = {"%2F", "%00", "%ff", "\u00ff", "A", "%", "'", "x", "\u0001", "%3B",
+            "~", "+"};
     private static final String[] NEXT = {"/app/", "//evil.example/", "https://evil.example/", "/\\evil.example",
             "\\\\evil.example", "javascript:alert(1)", "/%2F%2Fevil.example", "http:evil.example", "%0d%0aX:%20y",
             "", "/app/%zz", "/login?next=//evil.example", "data:text/html,x", "/%09/evil.example"};
@@ -130,22 +134,24 @@ final class Generator {
     }
 
     /**
-     * The session cookie's secret is its id before the first {@code .} or {@code :}: WildFly and
-     * Liberty put the node's route or clone id after it and ignore what follows when they look the
-     * session up.
+     * The session cookie's secret is its id: before the first {@code .} or {@code :}, where WildFly
+     * and Liberty put the node's route or clone id, and after Liberty's four-digit cache id — both
+     * ignored when the server looks the session up.
      */
     private String mutateCookie(String name, String value) {
-        int dot = value.replace(':', '.').indexOf('.');
-        if (!name.equals("JSESSIONID") || dot <= 0) {
+        int end = value.replace(':', '.').indexOf('.');
+        if (!name.equals("JSESSIONID") || end <= 0) {
             return mutate(value);
         }
-        return mutate(value.substring(0, dot)) + value.substring(dot);
+        int start = value.matches("\\d{4}[^.:]{16,}[.:].*") ? 4 : 0;
+        return value.substring(0, start) + mutate(value.substring(start, end)) + value.substring(end);
     }
 
     /**
      * A valid value made invalid: one character changed, cut, lengthened, re-cased or replaced. Never
      * by quoting it or by adding a separator ({@code ;}, {@code ,}, space) after it: servers unquote
-     * cookie values and split at separators, and the result would be the victim's valid cookie.
+     * cookie values and split at separators, and the result would be the victim's valid cookie
+     * (see {@link #COOKIE_JUNK} for the rest).
      */
     private String mutate(String value) {
         if (value.isEmpty()) {
