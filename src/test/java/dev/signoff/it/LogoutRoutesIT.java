@@ -170,6 +170,20 @@ class LogoutRoutesIT extends DemoIT {
         assertTrue(session.stream().allMatch(h -> h.contains("SameSite=Lax") && h.contains("HttpOnly")), session::toString);
     }
 
+    /**
+     * The visitor's first session cookie, which Jakarta Security's LoginToContinue sets to keep the
+     * protected page asked for, in an answer that goes out before any filter (GlassFish left
+     * SameSite out of it).
+     */
+    @Test
+    void protectedPageWhenAnonymousThenTheSessionCookieItSetsCarriesSameSite() {
+        Response page = device().get("/app/");
+
+        assertTrue(page.status() == 302 || page.status() == 303, page::toString);
+        List<String> session = page.setCookies().stream().filter(h -> h.startsWith("JSESSIONID=")).toList();
+        assertTrue(session.stream().allMatch(h -> h.contains("SameSite=Lax") && h.contains("HttpOnly")), session::toString);
+    }
+
     @Test
     void getWithoutTokenChangesNothingAndOffersAPostForm() {
         Device alice = signedIn("alice");
