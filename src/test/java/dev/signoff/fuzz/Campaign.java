@@ -36,18 +36,21 @@ public final class Campaign {
      *                                    container's default servlet, which answers 501 to methods it does not
      *                                    implement (RFC 9110 §15.6.2); a 501 from outside the app's context
      *                                    (the server root's) is always counted apart
+     * @param countsServerErrorsOnly      count every other 5xx apart too, failing only on what the victim's
+     *                                    data and state show: for Open Liberty, whose own 500s (SECURITY.md) are
+     *                                    not told apart yet
      */
     public record Plan(long requests, long seed, int threads, Duration limit, boolean toleratesContainerUriErrors,
-                       boolean toleratesNotImplemented) {
+                       boolean toleratesNotImplemented, boolean countsServerErrorsOnly) {
         public Plan forAppOnDefaultServlet() {
-            return new Plan(requests, seed, threads, limit, toleratesContainerUriErrors, true);
+            return new Plan(requests, seed, threads, limit, toleratesContainerUriErrors, true, countsServerErrorsOnly);
         }
     }
 
     /** What a campaign saw. */
     public record Report(long sent, Map<Integer, Long> statuses, long unanswered, long streams,
-                         long containerUriErrors, long notImplemented, long failures, List<String> firstFailures,
-                         Duration took) {
+                         long containerUriErrors, long notImplemented, long otherServerErrors, long failures,
+                         List<String> firstFailures, Duration took) {
         public boolean clean() {
             return failures == 0;
         }
@@ -55,8 +58,9 @@ public final class Campaign {
         public String summary() {
             return String.format("%d requests in %d s: statuses %s; %d unanswered (connection closed by the server), "
                             + "%d event streams, %d of the container's own 500s to a malformed path and %d 501s of a "
-                            + "default servlet (tolerated); %d failures%s",
-                    sent, took.toSeconds(), statuses, unanswered, streams, containerUriErrors, notImplemented, failures, firstFailures.isEmpty() ? "" : ":\n" + String.join("\n", firstFailures));
+                            + "default servlet (tolerated), %d other 5xx (counted only); %d failures%s",
+                    sent, took.toSeconds(), statuses, unanswered, streams, containerUriErrors, notImplemented,
+                    otherServerErrors, failures, firstFailures.isEmpty() ? "" : ":\n" + String.join("\n", firstFailures));
         }
     }
 
@@ -68,6 +72,7 @@ public final class Campaign {
     private final LongAdder failures = new LongAdder();
     private final LongAdder containerUriErrors = new LongAdder();
     private final LongAdder notImplemented = new LongAdder();
+    private final LongAdder otherServerErrors = new LongAdder();
     private final Plan plan;
     private final List<String> firstFailures = Collections.synchronizedList(new ArrayList<>());
 
@@ -98,7 +103,7 @@ public final class Campaign {
         }
         Map<Integer, Long> counts = new ConcurrentSkipListMap<>();
         statuses.forEach((k, v) -> counts.put(k, v.sum()));
-        return new Report(sent.get(), counts, unanswered.sum(), streams.sum(), containerUriErrors.sum(), notImplemented.sum(), failures.sum(),
+        return new Report(sent.get(), counts, unanswered.sum(), streams.sum(), containerUriErrors.sum(), notImplemented.sum(), otherServerErrors.sum(), failures.sum(),
                 List.copyOf(firstFailures), Duration.between(start, Instant.now()));
     }
 
@@ -142,6 +147,8 @@ public final class Campaign {
         } else if (answer.status() == 501 && (plan.toleratesNotImplemented()
                 || MalformedUri.outside(probe.target(), target.contextPath()))) {
             notImplemented.increment();
+        } else if (answer.status() >= 500 && plan.countsServerErrorsOnly()) {
+            otherServerErrors.increment();
         } else if (answer.status() >= 500) {
             fail(probe, answer, "a server error");
         } else if (!probe.riding() && leaks(answer)) {

@@ -24,7 +24,7 @@ public final class Fuzz {
         boolean tolerate = List.of(args).contains("--tolerate-container-uri-errors");
 
         Victim victim = Victim.ofDemo(url, "bob", "bob-pw");
-        List<String> problems = run(victim, demoPaths(), new Campaign.Plan(requests, seed, threads, limit, tolerate, false));
+        List<String> problems = run(victim, demoPaths(), new Campaign.Plan(requests, seed, threads, limit, tolerate, false, false));
         problems.forEach(System.out::println);
         System.exit(problems.isEmpty() ? 0 : 1);
     }
