@@ -50,7 +50,7 @@ public final class Campaign {
     /** What a campaign saw. */
     public record Report(long sent, Map<Integer, Long> statuses, long unanswered, long streams,
                          long containerUriErrors, long notImplemented, long otherServerErrors, long failures,
-                         List<String> firstFailures, Duration took) {
+                         List<String> firstFailures, Duration took, Map<String, String> victimCookies) {
         public boolean clean() {
             return failures == 0;
         }
@@ -74,11 +74,14 @@ public final class Campaign {
     private final LongAdder notImplemented = new LongAdder();
     private final LongAdder otherServerErrors = new LongAdder();
     private final Plan plan;
+    /** The victim's cookies as a browser would hold them: a remember-me cookie a riding request rotated is the new value. */
+    private final Map<String, String> victimJar;
     private final List<String> firstFailures = Collections.synchronizedList(new ArrayList<>());
 
     public Campaign(Target target, String issuer, String user, Plan plan) {
         this.target = target;
         this.plan = plan;
+        this.victimJar = new java.util.concurrent.ConcurrentHashMap<>(target.victimCookies());
         this.jwts = CraftedTokens.forUser(issuer, user);
     }
 
@@ -92,7 +95,7 @@ public final class Campaign {
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < plan.threads(); t++) {
-                Generator generator = new Generator(plan.seed() * 31 + t, target, jwts);
+                Generator generator = new Generator(plan.seed() * 31 + t, target, victimJar, jwts);
                 workers.add(pool.submit(() -> work(generator, left, sent, deadline)));
             }
             for (Future<?> w : workers) {
@@ -104,7 +107,7 @@ public final class Campaign {
         Map<Integer, Long> counts = new ConcurrentSkipListMap<>();
         statuses.forEach((k, v) -> counts.put(k, v.sum()));
         return new Report(sent.get(), counts, unanswered.sum(), streams.sum(), containerUriErrors.sum(), notImplemented.sum(), otherServerErrors.sum(), failures.sum(),
-                List.copyOf(firstFailures), Duration.between(start, Instant.now()));
+                List.copyOf(firstFailures), Duration.between(start, Instant.now()), Map.copyOf(victimJar));
     }
 
     private Void work(Generator generator, AtomicLong left, AtomicLong sent, Instant deadline) {
@@ -113,7 +116,11 @@ public final class Campaign {
                 Probe probe = generator.next();
                 sent.incrementAndGet();
                 try {
-                    judge(probe, http.exchange(probe.bytes(target.hostHeader()), probe.head()));
+                    RawHttp.Answer answer = http.exchange(probe.bytes(target.hostHeader()), probe.head());
+                    judge(probe, answer);
+                    if (probe.riding()) {
+                        keepRotated(answer);
+                    }
                 } catch (RawHttp.Garbled e) {
                     garbled(probe, e);
                     http.close();
@@ -124,6 +131,24 @@ public final class Campaign {
             }
         }
         return null;
+    }
+
+    /** A new value the answer sets for one of the victim's cookies replaces the old one (a rotated remember-me token). */
+    private void keepRotated(RawHttp.Answer answer) {
+        for (String h : answer.headers()) {
+            if (!h.regionMatches(true, 0, "Set-Cookie:", 0, 11)) {
+                continue;
+            }
+            String cookie = h.substring(11).trim();
+            int eq = cookie.indexOf('=');
+            int end = cookie.indexOf(';');
+            String name = eq < 0 ? "" : cookie.substring(0, eq).trim();
+            String value = eq < 0 ? "" : cookie.substring(eq + 1, end < 0 ? cookie.length() : end).trim();
+            boolean deletion = value.isEmpty() || cookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0");
+            if (victimJar.containsKey(name) && !deletion) {
+                victimJar.put(name, value);
+            }
+        }
     }
 
     /** Bytes that are not an answer: the server desynchronised, or answered twice. */

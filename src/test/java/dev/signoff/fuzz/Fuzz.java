@@ -40,6 +40,7 @@ public final class Fuzz {
         String before = victim.state();
         Campaign.Report report = new Campaign(victim.target(paths), "signoff-demo", victim.user(), plan).run();
         System.out.println("fuzz (seed " + plan.seed() + "): " + report.summary());
+        victim.adopt(report.victimCookies());
         String after = victim.state();
         List<String> problems = new ArrayList<>();
         if (!report.clean()) {

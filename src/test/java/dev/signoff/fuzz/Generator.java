@@ -44,11 +44,14 @@ final class Generator {
 
     private final Random random;
     private final Target target;
+    private final Map<String, String> victimJar;
     private final List<String> jwts;
 
-    Generator(long seed, Target target, List<String> jwts) {
+    /** @param victimJar the victim's cookies as they are now: the campaign keeps it up to date, as a browser would */
+    Generator(long seed, Target target, Map<String, String> victimJar, List<String> jwts) {
         this.random = new Random(seed);
         this.target = target;
+        this.victimJar = victimJar;
         this.jwts = jwts;
     }
 
@@ -109,7 +112,7 @@ final class Generator {
     }
 
     private String victimCookies() {
-        String cookies = target.victimCookies().entrySet().stream()
+        String cookies = new java.util.TreeMap<>(victimJar).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
         return random.nextBoolean() ? cookies : cookies + "; app=" + token(8) + "; " + pick(SEGMENTS) + "=x";
     }
@@ -117,7 +120,7 @@ final class Generator {
     /** Anonymous: no cookie, or the victim's cookies mutated, or garbage. */
     private void maybeCookie(List<String[]> headers) {
         List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, String> c : target.victimCookies().entrySet()) {
+        for (Map.Entry<String, String> c : new java.util.TreeMap<>(victimJar).entrySet()) {
             if (random.nextInt(3) > 0) {
                 parts.add(c.getKey() + "=" + mutateCookie(c.getKey(), c.getValue()));
             }

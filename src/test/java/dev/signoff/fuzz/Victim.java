@@ -88,6 +88,16 @@ public final class Victim {
         return new Target(context, paths, cookies, markers);
     }
 
+    /** Takes the cookies the campaign ended with (a rotated remember-me token), as the victim's browser would have. */
+    public void adopt(Map<String, String> cookies) {
+        for (Device.Cookie c : device.cookies()) {
+            String now = cookies.get(c.name());
+            if (now != null && !now.equals(c.value())) {
+                device.setCookie(c.name(), now, c.path());
+            }
+        }
+    }
+
     /** Signed in or not, and the handles of the victim's live sessions. */
     public String state() {
         Response page = device.get(whoamiPath);
