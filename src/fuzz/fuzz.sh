@@ -3,7 +3,7 @@
 # time (FUZZ_MINUTES per app, default 30):
 #   src/fuzz/fuzz.sh [glassfish|wildfly|liberty|payara ...]
 #       deploys the demo and the two FORM-login test apps on each server named (all four without
-#       one) and sends the requests to each; fails on any 5xx (GlassFish's and Payara's own 500 to a
+#       one) and sends the requests to each; fails on any 5xx (GlassFish's own 500 to a
 #       malformed path apart, SECURITY.md), any answer showing the signed-in victim's data to a
 #       request without its credential, and any change to the victim's state.
 #   src/fuzz/fuzz.sh --url http://localhost:8080/ [--requests N] [--seed S] [--threads T]

@@ -30,8 +30,8 @@ public final class Campaign {
      *
      * @param toleratesContainerUriErrors count a 500 (a 503 from the Jakarta Authorization of an app with
      *                                    the container's login) to a {@link MalformedUri} apart instead of
-     *                                    failing: for GlassFish and Payara, which answer those before any
-     *                                    app code runs
+     *                                    failing: for GlassFish 7.0, which answers those before any app
+     *                                    code runs
      * @param toleratesNotImplemented     count every 501 apart: for an app whose own pages are served by the
      *                                    container's default servlet, which answers 501 to methods it does not
      *                                    implement (RFC 9110 §15.6.2); a 501 from outside the app's context

@@ -8,13 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The request paths GlassFish and Payara answer with their own 500 before any code of the app
- * runs, with no setting to change it (SECURITY.md): an escape that is not {@code %} and two hex
- * digits, an encoded {@code /}, {@code \} or NUL, a raw {@code \}, a {@code ..} that climbs above the
- * root or a path that ends in a dot segment (Grizzly's normalization fails on some of those), bytes that do not decode as UTF-8 (Grizzly's {@code ContainerMapper} sends a hard-coded 500
- * when decoding or normalizing the URI throws), and a {@code :}
- * (Exousia, the Jakarta Authorization of both, builds an invalid URL pattern from it and the
- * container answers 500, or 503 in an app with the container's own FORM login).
+ * The request paths GlassFish 7.0 answers with its own 500 before any code of the app runs, with
+ * no setting to change it (SECURITY.md; Payara 6.2025 answers them 400): an escape that is not
+ * {@code %} and two hex digits, an encoded {@code /}, {@code \} or NUL, a raw {@code \}, a
+ * {@code ..} that climbs above the root or a path that ends in a dot segment, bytes that do not
+ * decode as UTF-8 (Grizzly's {@code ContainerMapper} sends a hard-coded 500 when decoding or
+ * normalizing the URI throws), and a {@code :} (Exousia, its Jakarta Authorization, builds an
+ * invalid URL pattern from it; the container answers 500, or 503 in an app with its own FORM login).
  */
 final class MalformedUri {
     private MalformedUri() {

@@ -36,14 +36,14 @@ class FuzzIT extends DemoIT {
     }
 
     /**
-     * The seed set, or {@code -Dfuzz.requests} and {@code -Dfuzz.seed}. GlassFish's and Payara's own
-     * 500s to malformed paths are counted apart; on Open Liberty every 5xx is (its own 500s to
+     * The seed set, or {@code -Dfuzz.requests} and {@code -Dfuzz.seed}. GlassFish's own 500s to
+     * malformed paths are counted apart (Payara 6.2025 answers those 400); on Open Liberty every 5xx is (its own 500s to
      * encoded dots and slashes, to bad query escapes in its form mechanism, and from its session
      * security are not told apart from others yet: SECURITY.md), and only leaks and state changes fail.
      */
     static Campaign.Plan plan() {
         String server = System.getProperty("arquillian.launch", "glassfish");
-        boolean grizzly = server.startsWith("glassfish") || server.startsWith("payara");
+        boolean grizzly = server.startsWith("glassfish");
         return new Campaign.Plan(Long.getLong("fuzz.requests", 3000), Long.getLong("fuzz.seed", 1), 2,
                 Duration.ofMinutes(Long.getLong("fuzz.minutes", 30)), grizzly, false, server.startsWith("liberty"));
     }
