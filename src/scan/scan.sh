@@ -53,7 +53,7 @@ wapiti_fixed -u "${url}app/" --scope folder --flush-session --max-scan-time $((m
 
 # Wrong passwords and unknown handles are answered 401 and 404: the normal answers, not a reason to stop.
 sql=(sqlmap --batch --flush-session --level 2 --risk 1 --output-dir "$out/sqlmap" --disable-coloring --ignore-code=401,403,404,415)
-echo "=== sqlmap $(sqlmap --version 2>/dev/null | tail -1), anonymous: the login form and the token routes"
+echo "=== sqlmap $(sqlmap --version 2>/dev/null | grep -o '[0-9][0-9.]*#[a-z]*' | head -1), anonymous: the login form and the token routes"
 "${sql[@]}" -u "${url}login" --data "username=alice&password=x&next=/app/" >"$out/sqlmap-login.log" 2>&1 || true
 "${sql[@]}" -u "${url}api/token" --data "username=alice&password=x" >"$out/sqlmap-token.log" 2>&1 || true
 "${sql[@]}" -u "${url}api/token/refresh" --data "refresh_token=x" >"$out/sqlmap-refresh.log" 2>&1 || true
