@@ -53,13 +53,14 @@ public class LoginRequests implements ServletRequestListener {
         if (!(event.getServletRequest() instanceof HttpServletRequest request)) {
             return;
         }
-        if (SessionGuard.refused(request)) {
+        SessionGuard.Asked asked = SessionGuard.ask(request);
+        if (asked.refused()) {
             LoginState.started(request, new LoginState(null, false)); // the server keeps the session for another user
             return;
         }
         // The id as the client sent it, not the session's id now: a login in a concurrent request
         // may have changed that since the container matched this request to the session.
-        HttpSession session = request.getSession(false);
+        HttpSession session = asked.session();
         String entryId = session == null ? null : request.getRequestedSessionId();
         boolean formLogin = "POST".equals(request.getMethod()) && request.getRequestURI().endsWith(ACTION)
                 && !(session != null && configuration.settings().crossSite().isCrossSite(request));

@@ -10,10 +10,9 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
-import jakarta.servlet.ServletContext;
-import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.Serializable;
+import java.util.Optional;
 
 /**
  * Around {@code HttpAuthenticationMechanism.validateRequest}, outermost (before Soteria's
@@ -31,18 +30,14 @@ public class MechanismCookieInterceptor implements Serializable {
 
     @AroundInvoke
     Object validateRequest(InvocationContext invocation) throws Exception {
-        Object[] parameters = invocation.getParameters();
-        if (!"validateRequest".equals(invocation.getMethod().getName()) || parameters.length != 3
-                || !(parameters[0] instanceof HttpServletRequest request)
-                || !(parameters[2] instanceof HttpMessageContext context)
-                || !SessionCookieHeader.serverDropsSameSite(request.getServletContext())) {
+        Optional<ValidateRequestCall> call = ValidateRequestCall.of(invocation)
+                .filter(c -> SessionCookieHeader.serverDropsSameSite(c.request().getServletContext()));
+        if (call.isEmpty()) {
             return invocation.proceed();
         }
-        ServletContext servletContext = request.getServletContext();
-        SameSiteCompleting completing = new SameSiteCompleting(context, CookieDeleter.sessionCookie(servletContext));
-        parameters[2] = completing;
-        invocation.setParameters(parameters);
-        Object status = invocation.proceed();
+        CookieSpec sessionCookie = CookieDeleter.sessionCookie(call.get().request().getServletContext());
+        SameSiteCompleting completing = new SameSiteCompleting(call.get().context(), sessionCookie);
+        Object status = call.get().proceedWith(completing);
         completing.complete();
         return status;
     }

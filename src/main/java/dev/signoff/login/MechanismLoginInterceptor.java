@@ -5,10 +5,9 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.Serializable;
+import java.util.Optional;
 
 /**
  * Around {@code HttpAuthenticationMechanism.validateRequest}: when the mechanism itself tells the
@@ -29,19 +28,15 @@ public class MechanismLoginInterceptor implements Serializable {
 
     @AroundInvoke
     Object validateRequest(InvocationContext invocation) throws Exception {
-        Object[] parameters = invocation.getParameters();
-        if (!"validateRequest".equals(invocation.getMethod().getName()) || parameters.length != 3
-                || !(parameters[0] instanceof HttpServletRequest request)
-                || !(parameters[2] instanceof HttpMessageContext context)) {
+        Optional<ValidateRequestCall> call = ValidateRequestCall.of(invocation);
+        if (call.isEmpty()) {
             return invocation.proceed();
         }
-        LoginNotices notices = new LoginNotices(context);
-        parameters[2] = notices;
-        invocation.setParameters(parameters);
-        LoginState.of(request).mechanismRan = true;
-        Object status = invocation.proceed();
+        LoginNotices notices = new LoginNotices(call.get().context());
+        LoginState.of(call.get().request()).mechanismRan = true;
+        Object status = call.get().proceedWith(notices);
         if (status == AuthenticationStatus.SUCCESS && notices.caller().isPresent()) {
-            LoginRotation.rotate(request, notices.caller().get());
+            LoginRotation.rotate(call.get().request(), notices.caller().get());
         }
         return status;
     }

@@ -18,14 +18,17 @@ public final class SessionGuard {
         return e.getClass().getSimpleName().equals("UnauthorizedSessionRequestException");
     }
 
-    /** Whether the server refuses this request its session (see above). */
-    static boolean refused(HttpServletRequest request) {
+    /** The request's session as the server answers: refused (it belongs to another user, see above), or the session, null when none. */
+    record Asked(boolean refused, HttpSession session) {
+    }
+
+    /** Asks for the request's session once, without making one. */
+    static Asked ask(HttpServletRequest request) {
         try {
-            request.getSession(false);
-            return false;
+            return new Asked(false, request.getSession(false));
         } catch (RuntimeException e) {
             if (foreign(e)) {
-                return true;
+                return new Asked(true, null);
             }
             throw e;
         }

@@ -23,7 +23,8 @@ class SessionGuardTest {
     void whenTheServerRefusesTheSessionThenRefusedAndNone() {
         HttpServletRequest request = throwing(new UnauthorizedSessionRequestException());
 
-        assertTrue(SessionGuard.refused(request));
+        assertTrue(SessionGuard.ask(request).refused());
+        assertNull(SessionGuard.ask(request).session());
         assertNull(SessionGuard.current(request));
     }
 
@@ -36,7 +37,7 @@ class SessionGuardTest {
     void whenAnyOtherFailureThenItIsNotHidden() {
         HttpServletRequest request = throwing(new UnsupportedOperationException("a bug"));
 
-        assertThrows(UnsupportedOperationException.class, () -> SessionGuard.refused(request));
+        assertThrows(UnsupportedOperationException.class, () -> SessionGuard.ask(request));
         assertThrows(UnsupportedOperationException.class, () -> SessionGuard.current(request));
     }
 
@@ -44,7 +45,8 @@ class SessionGuardTest {
     void whenTheSessionIsThereThenItIsGiven() {
         FakeRequest r = FakeRequest.get("/app/").withSession();
 
-        assertFalse(SessionGuard.refused(r.proxy()));
+        assertFalse(SessionGuard.ask(r.proxy()).refused());
+        assertNotNull(SessionGuard.ask(r.proxy()).session());
         assertNotNull(SessionGuard.current(r.proxy()));
     }
 
