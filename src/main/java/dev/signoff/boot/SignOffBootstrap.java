@@ -6,6 +6,7 @@ import dev.signoff.config.Configuration;
 import dev.signoff.config.LoadedSettings;
 import dev.signoff.config.SignOffSettings;
 import dev.signoff.cookies.SessionCookieHardening;
+import dev.signoff.filter.ContainerErrorPage;
 import dev.signoff.filter.SignOffFilter;
 import dev.signoff.live.EventsServlet;
 import dev.signoff.live.ScriptServlet;
@@ -90,6 +91,7 @@ public class SignOffBootstrap implements ServletContextListener {
         events.setAsyncSupported(true);
         events.addMapping(prefix + Routes.EVENTS);
         context.addServlet("SignOffScript", ScriptServlet.class).addMapping(prefix + Routes.SCRIPT);
+        context.addServlet("SignOffServerError", ContainerErrorPage.class).addMapping(prefix + Routes.SERVER_ERROR);
         mapApi(context, prefix);
     }
 

@@ -71,6 +71,7 @@ public class SignOffFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        ContainerErrorPage.noteQuery(request);
         String path = Visit.path(request);
         if (path.startsWith(configuration.settings().prefix() + "/")) {
             // SignOff's own routes (JSON, pages, the stream, signoff.js): never sniffed into another type.

@@ -3,10 +3,12 @@ package dev.signoff.api;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.sql.SQLException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ApiErrorTest {
@@ -40,6 +42,15 @@ class ApiErrorTest {
         assertTrue(ApiExceptionMapper.registryDown(new SQLException("connection refused")));
         assertTrue(ApiExceptionMapper.registryDown(new IllegalStateException("tx", new PersistenceException("db", new SQLException()))));
         assertFalse(ApiExceptionMapper.registryDown(new IllegalStateException("bug")));
+    }
+
+    @Test
+    void unparsableTargetWhenTheRuntimeCouldNotMakeAUriThenTrue() {
+        IllegalArgumentException resteasy = assertThrows(IllegalArgumentException.class,
+                () -> URI.create("http://localhost/sessions/api/a]b?next=%zz"));
+
+        assertTrue(ApiExceptionMapper.unparsableTarget(resteasy));
+        assertFalse(ApiExceptionMapper.unparsableTarget(new IllegalArgumentException("bug")));
     }
 
     @Test

@@ -116,7 +116,7 @@ class SignOffFilterTest {
                     case "getRequestURI" -> requestUri;
                     case "getContextPath" -> contextPath;
                     case "getServletPath" -> mapped;
-                    case "getPathInfo", "getUserPrincipal", "getHeader", "getAttribute" -> null;
+                    case "getPathInfo", "getUserPrincipal", "getHeader", "getAttribute", "getQueryString" -> null;
                     case "getSession" -> session;
                     case "getMethod" -> "GET";
                     case "toString" -> "GET " + requestUri;

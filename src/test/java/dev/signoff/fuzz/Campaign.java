@@ -36,20 +36,21 @@ public final class Campaign {
      *                                    container's default servlet, which answers 501 to methods it does not
      *                                    implement (RFC 9110 §15.6.2); a 501 from outside the app's context
      *                                    (the server root's) is always counted apart
-     * @param countsServerErrorsOnly      count every other 5xx apart too, failing only on what the victim's
-     *                                    data and state show: for Open Liberty, whose own 500s (SECURITY.md) are
-     *                                    not told apart yet
+     * @param toleratesLibertyOwnErrors   count apart the two 500s Open Liberty answers before any code of the
+     *                                    app and again on the way to its error page (SECURITY.md): to
+     *                                    {@code Authorization: Basic} credentials without a {@code :}, and (its own page
+     *                                    SRVE0232E, or nothing) to some paths with dot segments
      */
     public record Plan(long requests, long seed, int threads, Duration limit, boolean toleratesContainerUriErrors,
-                       boolean toleratesNotImplemented, boolean countsServerErrorsOnly) {
+                       boolean toleratesNotImplemented, boolean toleratesLibertyOwnErrors) {
         public Plan forAppOnDefaultServlet() {
-            return new Plan(requests, seed, threads, limit, toleratesContainerUriErrors, true, countsServerErrorsOnly);
+            return new Plan(requests, seed, threads, limit, toleratesContainerUriErrors, true, toleratesLibertyOwnErrors);
         }
     }
 
     /** What a campaign saw. */
     public record Report(long sent, Map<Integer, Long> statuses, long unanswered, long streams,
-                         long containerUriErrors, long notImplemented, long otherServerErrors, long failures,
+                         long containerUriErrors, long notImplemented, long libertysOwnErrors, long failures,
                          List<String> firstFailures, Duration took, Map<String, String> victimCookies) {
         public boolean clean() {
             return failures == 0;
@@ -58,9 +59,9 @@ public final class Campaign {
         public String summary() {
             return String.format("%d requests in %d s: statuses %s; %d unanswered (connection closed by the server), "
                             + "%d event streams, %d of the container's own 500s to a malformed path and %d 501s of a "
-                            + "default servlet (tolerated), %d other 5xx (counted only); %d failures%s",
+                            + "default servlet (tolerated), %d of Open Liberty's own 500s no error page can answer (tolerated); %d failures%s",
                     sent, took.toSeconds(), statuses, unanswered, streams, containerUriErrors, notImplemented,
-                    otherServerErrors, failures, firstFailures.isEmpty() ? "" : ":\n" + String.join("\n", firstFailures));
+                    libertysOwnErrors, failures, firstFailures.isEmpty() ? "" : ":\n" + String.join("\n", firstFailures));
         }
     }
 
@@ -72,7 +73,9 @@ public final class Campaign {
     private final LongAdder failures = new LongAdder();
     private final LongAdder containerUriErrors = new LongAdder();
     private final LongAdder notImplemented = new LongAdder();
-    private final LongAdder otherServerErrors = new LongAdder();
+    private final LongAdder libertysOwnErrors = new LongAdder();
+    /** The first riding answers that replaced one of the victim's cookies: printed, to explain a state change. */
+    private final List<String> replaced = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final Plan plan;
     /** The victim's cookies as a browser would hold them: a remember-me cookie a riding request rotated is the new value. */
     private final Map<String, String> victimJar;
@@ -104,9 +107,10 @@ public final class Campaign {
         } finally {
             pool.shutdownNow();
         }
+        replaced.forEach(r -> System.out.println("the victim's cookie " + r));
         Map<Integer, Long> counts = new ConcurrentSkipListMap<>();
         statuses.forEach((k, v) -> counts.put(k, v.sum()));
-        return new Report(sent.get(), counts, unanswered.sum(), streams.sum(), containerUriErrors.sum(), notImplemented.sum(), otherServerErrors.sum(), failures.sum(),
+        return new Report(sent.get(), counts, unanswered.sum(), streams.sum(), containerUriErrors.sum(), notImplemented.sum(), libertysOwnErrors.sum(), failures.sum(),
                 List.copyOf(firstFailures), Duration.between(start, Instant.now()), Map.copyOf(victimJar));
     }
 
@@ -119,7 +123,7 @@ public final class Campaign {
                     RawHttp.Answer answer = http.exchange(probe.bytes(target.hostHeader()), probe.head());
                     judge(probe, answer);
                     if (probe.riding()) {
-                        keepRotated(answer);
+                        keepRotated(probe, answer);
                     }
                 } catch (RawHttp.Garbled e) {
                     garbled(probe, e);
@@ -134,7 +138,7 @@ public final class Campaign {
     }
 
     /** A new value the answer sets for one of the victim's cookies replaces the old one (a rotated remember-me token). */
-    private void keepRotated(RawHttp.Answer answer) {
+    private void keepRotated(Probe probe, RawHttp.Answer answer) {
         for (String h : answer.headers()) {
             if (!h.regionMatches(true, 0, "Set-Cookie:", 0, 11)) {
                 continue;
@@ -146,7 +150,11 @@ public final class Campaign {
             String value = eq < 0 ? "" : cookie.substring(eq + 1, end < 0 ? cookie.length() : end).trim();
             boolean deletion = value.isEmpty() || cookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0");
             if (victimJar.containsKey(name) && !deletion) {
-                victimJar.put(name, value);
+                String old = victimJar.put(name, value);
+                if (!value.equals(old) && replaced.size() < KEPT_FAILURES) {
+                    replaced.add(name + " replaced by the answer " + answer.status() + " to " + probe.describe()
+                            + "\n  all its Set-Cookie: " + answer.headers().stream().filter(x -> x.regionMatches(true, 0, "Set-Cookie:", 0, 11)).toList());
+                }
             }
         }
     }
@@ -172,13 +180,37 @@ public final class Campaign {
         } else if (answer.status() == 501 && (plan.toleratesNotImplemented()
                 || MalformedUri.outside(probe.target(), target.contextPath()))) {
             notImplemented.increment();
-        } else if (answer.status() >= 500 && plan.countsServerErrorsOnly()) {
-            otherServerErrors.increment();
+        } else if (answer.status() == 500 && plan.toleratesLibertyOwnErrors() && libertysOwn(probe, answer)) {
+            libertysOwnErrors.increment();
         } else if (answer.status() >= 500) {
             fail(probe, answer, "a server error");
         } else if (!probe.riding() && leaks(answer)) {
             fail(probe, answer, "shows the victim's data to a request without the victim's credential");
         }
+    }
+
+    /** Liberty's own 500s no error page of the app can answer (see the plan). */
+    static boolean libertysOwn(Probe probe, RawHttp.Answer answer) {
+        String target = new String(probe.target(), java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        String path = target.split("\\?")[0].replace("%2e", ".");
+        boolean dotSegment = path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..");
+        return basicWithoutColon(probe)
+                || dotSegment && (answer.body().isBlank() || answer.body().contains("SRVE0232E")); // not the error page's JSON
+    }
+
+    /** Whether the probe sends Basic credentials that do not decode to {@code user:password}. */
+    static boolean basicWithoutColon(Probe probe) {
+        for (String[] header : probe.headers()) {
+            if (header[0].equalsIgnoreCase("Authorization") && header[1].regionMatches(true, 0, "Basic ", 0, 6)) {
+                try {
+                    return !new String(java.util.Base64.getDecoder().decode(header[1].substring(6).trim()),
+                            java.nio.charset.StandardCharsets.ISO_8859_1).contains(":");
+                } catch (IllegalArgumentException e) {
+                    return true; // not even Base64
+                }
+            }
+        }
+        return false;
     }
 
     private boolean leaks(RawHttp.Answer answer) {

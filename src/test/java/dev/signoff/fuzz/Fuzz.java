@@ -22,9 +22,10 @@ public final class Fuzz {
         int threads = Integer.parseInt(option(args, "--threads", "4"));
         Duration limit = Duration.ofMinutes(Long.parseLong(option(args, "--minutes", "30")));
         boolean tolerate = List.of(args).contains("--tolerate-container-uri-errors");
+        boolean liberty = List.of(args).contains("--tolerate-liberty-own-errors");
 
         Victim victim = Victim.ofDemo(url, "bob", "bob-pw");
-        List<String> problems = run(victim, demoPaths(), new Campaign.Plan(requests, seed, threads, limit, tolerate, false, false));
+        List<String> problems = run(victim, demoPaths(), new Campaign.Plan(requests, seed, threads, limit, tolerate, false, liberty));
         problems.forEach(System.out::println);
         System.exit(problems.isEmpty() ? 0 : 1);
     }

@@ -72,7 +72,11 @@ final class Generator {
             maybeSiteHeaders(headers);
         }
         maybe(headers, "Accept", pick(ACCEPTS), 6);
-        maybeAuthorization(headers);
+        if (!riding) {
+            // A page of another site cannot add Authorization to a request that carries the victim's
+            // cookies: that takes a CORS preflight, which neither SignOff nor the apps grant.
+            maybeAuthorization(headers);
+        }
         byte[] body = !bodyless && random.nextInt(10) < 7 ? body(headers) : new byte[0];
         return new Probe(riding, method, (path + query()).getBytes(StandardCharsets.ISO_8859_1), headers, body);
     }

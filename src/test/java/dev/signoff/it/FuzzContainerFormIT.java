@@ -9,7 +9,7 @@ class FuzzContainerFormIT extends FuzzLegacyIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return LegacyApps.containerForm("fuzz-container-form");
+        return LegacyApps.containerFormWith(LegacyApps.SERVER_ERROR_PAGES, "fuzz-container-form");
     }
 
     @Override

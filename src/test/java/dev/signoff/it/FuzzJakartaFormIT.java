@@ -9,7 +9,7 @@ class FuzzJakartaFormIT extends FuzzLegacyIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return LegacyApps.jakartaForm("fuzz-jakarta-form");
+        return LegacyApps.jakartaFormWith(LegacyApps.SERVER_ERROR_PAGES, "fuzz-jakarta-form");
     }
 
     @Override

@@ -25,16 +25,35 @@ public final class LegacyApps {
     public static final String REALM_USER = "carol";
     public static final String REALM_PASSWORD = "carol-pw";
 
+    /**
+     * The lines the README gives an app on GlassFish or Open Liberty so that the server's own 500 to
+     * a malformed request becomes 400 ({@code ContainerErrorPage}); the fuzz campaign's apps have them.
+     */
+    public static final String SERVER_ERROR_PAGES = """
+                <error-page><error-code>500</error-code><location>/sessions/server_error</location></error-page>
+                <error-page><error-code>503</error-code><location>/sessions/server_error</location></error-page>
+            """;
+
     private LegacyApps() {
     }
 
     /** App A: Jakarta Security's form mechanism. */
     public static WebArchive jakartaForm(String name, String... settings) {
-        return base(name, webXml("", settings)).addClasses(JakartaFormLogin.class, LegacyUsers.class).addAsWebInfResource(beans(), "beans.xml");
+        return jakartaFormWith("", name, settings);
+    }
+
+    /** App A with more lines in its web.xml, e.g. {@link #SERVER_ERROR_PAGES}. */
+    public static WebArchive jakartaFormWith(String webXmlLines, String name, String... settings) {
+        return base(name, webXml(webXmlLines, settings)).addClasses(JakartaFormLogin.class, LegacyUsers.class).addAsWebInfResource(beans(), "beans.xml");
     }
 
     /** App B: the container's FORM login of web.xml, against the server's realm. */
     public static WebArchive containerForm(String name, String... settings) {
+        return containerFormWith("", name, settings);
+    }
+
+    /** App B with more lines in its web.xml, e.g. {@link #SERVER_ERROR_PAGES}. */
+    public static WebArchive containerFormWith(String webXmlLines, String name, String... settings) {
         String loginConfig = """
                     <login-config>
                         <auth-method>FORM</auth-method>
@@ -45,7 +64,7 @@ public final class LegacyApps {
                         </form-login-config>
                     </login-config>
                 """;
-        return base(name, webXml(loginConfig, settings));
+        return base(name, webXml(loginConfig + webXmlLines, settings));
     }
 
     /** App C: the app's own authentication mechanism. */
