@@ -180,6 +180,9 @@ public class SignOffFilter extends HttpFilter {
             // A page's open event stream is not the user's activity: it must not hold off the idle timeout.
             verdict = visit.events ? checker.peek(binding.get().digest()) : checker.check(binding.get().digest());
         } catch (RuntimeException e) {
+            if (visit.logout()) {
+                return true; // logged out here at once; the registry end waits in PendingEnds (the answer says so)
+            }
             refusals.unavailable(visit, e);
             return false;
         }

@@ -49,6 +49,16 @@ final class Visit {
         return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
+    /**
+     * A logout through SignOff's routes ({@code POST|DELETE log_out}, {@code log_out/all}): it must
+     * work while the registry is down, since its steps end the session here and queue the rest.
+     */
+    boolean logout() {
+        String method = request.getMethod();
+        return ("POST".equals(method) || "DELETE".equals(method))
+                && (path.equals(settings.prefix() + Routes.LOG_OUT) || path.equals(settings.prefix() + Routes.LOG_OUT_ALL));
+    }
+
     /** Nothing to check: no HttpSession, no login cookie. */
     boolean untracked() {
         return request.getSession(false) == null && !LoginCookies.carried(request, settings.loginCookies());

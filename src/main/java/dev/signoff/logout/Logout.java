@@ -23,7 +23,7 @@ import java.util.List;
  *   <li>{@link ContainerLogout}: {@code request.logout()}, unless the login lives in a login cookie;</li>
  *   <li>{@link InvalidateHttpSession};</li>
  *   <li>{@link DeleteCookies}: every cookie the session lives in, with its exact attributes;</li>
- *   <li>{@link ClearSiteData} and {@link NoStore}: the answer's headers.</li>
+ *   <li>{@link ClearSiteData}, {@link NoStore} and {@link TellPending}: the answer's headers.</li>
  * </ol>
  * The registry step comes first because it alone holds on every node. If the registry is down, the
  * local steps still run (the caller is logged out here), this node keeps refusing the session, and
@@ -50,7 +50,8 @@ public class Logout {
 
     @PostConstruct
     void steps() {
-        local = List.of(new ContainerLogout(), new InvalidateHttpSession(), new DeleteCookies(), new ClearSiteData(), new NoStore());
+        local = List.of(new ContainerLogout(), new InvalidateHttpSession(), new DeleteCookies(), new ClearSiteData(), new NoStore(),
+                new TellPending());
         revokeCurrent = new RevokeCurrent(terminator);
         revokeAll = new RevokeEverywhere(terminator, false);
         revokeOthers = new RevokeEverywhere(terminator, true);
@@ -68,7 +69,7 @@ public class Logout {
      */
     public int everywhere(HttpServletRequest request, HttpServletResponse response, boolean keepCurrent) {
         Leaving leaving = new Leaving(request, response, configuration.settings(), EndReason.LOGOUT_ALL);
-        run(leaving, keepCurrent ? List.of(revokeOthers) : steps(revokeAll, forgetRememberMe, local));
+        run(leaving, keepCurrent ? List.of(revokeOthers, new TellPending()) : steps(revokeAll, forgetRememberMe, local));
         return leaving.ended();
     }
 

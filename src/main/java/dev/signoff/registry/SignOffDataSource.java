@@ -87,7 +87,17 @@ public class SignOffDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return withContextClassLoader(() -> delegate().getConnection());
+        DataSource d = withContextClassLoader(this::delegate);
+        if (!usesServerDataSource()) {
+            return d.getConnection();
+        }
+        // The admin's DataSource: a connection its pool closes when the database goes away is renewed (RenewingConnection).
+        return RenewingConnection.open(() -> withContextClassLoader(d::getConnection));
+    }
+
+    private static boolean usesServerDataSource() {
+        String jndi = read(Setting.DATASOURCE);
+        return jndi != null && !jndi.isBlank();
     }
 
     /**
@@ -100,7 +110,8 @@ public class SignOffDataSource implements DataSource {
         if (username == null || username.isBlank()) {
             return getConnection();
         }
-        return withContextClassLoader(() -> delegate().getConnection(username, password));
+        DataSource d = withContextClassLoader(this::delegate);
+        return RenewingConnection.open(() -> withContextClassLoader(() -> d.getConnection(username, password)));
     }
 
     /**

@@ -52,6 +52,7 @@ class LogoutTest {
         assertEquals(1, request.logouts);
         assertEquals(Verdict.dead(EndReason.LOGOUT), rig.checker.check(s.digest()));
         assertEquals(1, rig.pending.size(), "queued for the registry");
+        assertEquals("unreachable", response.header("SignOff-Registry"), "the answer says so");
     }
 
     @Test
@@ -68,6 +69,7 @@ class LogoutTest {
         assertEquals(0, request.logouts);
         assertFalse(request.session.invalidated);
         assertNull(response.header("Set-Cookie"), "no cookie touched");
+        assertNull(response.header("SignOff-Registry"), "the registry answered");
     }
 
     @Test
