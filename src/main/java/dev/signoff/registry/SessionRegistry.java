@@ -36,9 +36,9 @@ public class SessionRegistry {
     @SignOffResource
     EntityManager em;
 
-    /** Does nothing; calling it makes the container create the bean (and look up its EntityManager) now. */
+    /** Calling it makes the container create the bean (and look up its EntityManager) now; reads then fail fast. */
     public void ready() {
-        // Creation is the point.
+        FailFastReads.apply(em);
     }
 
     /** Stores a new session, with its device described from the User-Agent, and its audit line. */
