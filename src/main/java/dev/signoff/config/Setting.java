@@ -20,6 +20,10 @@ public enum Setting {
             "A login beyond max-sessions ends the user's least recently used session (reason limit), or is refused."),
     STALENESS("staleness", "1s", Forms.DURATION + " (0 = check the database on every request)",
             "How long a node may trust its cached view of a session; bounds how late a revocation made on another node is seen."),
+    REGISTRY_DOWN("registry-down", "refuse", "refuse or serve-known",
+            "While the registry database cannot be reached: refuse (503) every session the cache may not vouch for, or "
+                    + "serve-known: keep serving sessions this node saw live, until their timeouts (fail open: an end made on "
+                    + "another node meanwhile is not seen; opt-in only)."),
     LAST_SEEN_INTERVAL("last-seen-interval", "1m", Forms.DURATION,
             "Last-seen times are written at most once per session per this interval."),
     EXCLUDE("exclude", "*.css,*.js,*.png,*.jpg,*.jpeg,*.gif,*.svg,*.ico,*.woff,*.woff2,*.map",

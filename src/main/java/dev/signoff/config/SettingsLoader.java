@@ -65,7 +65,7 @@ public final class SettingsLoader {
                 prefix(),
                 positive(Setting.IDLE_TIMEOUT),
                 positive(Setting.ABSOLUTE_TIMEOUT),
-                duration(Setting.STALENESS),
+                duration(Setting.STALENESS), parse(Setting.REGISTRY_DOWN, SettingsLoader::servesKnown),
                 positive(Setting.LAST_SEEN_INTERVAL),
                 list(Setting.EXCLUDE, this::excludePattern),
                 optionalPath(Setting.LOGIN_PAGE),
@@ -225,6 +225,14 @@ public final class SettingsLoader {
 
     private Optional<String> optionalPath(Setting setting) {
         return parse(setting, v -> v.isEmpty() ? Optional.<String>empty() : Optional.of(checkPath(v)));
+    }
+
+    private static boolean servesKnown(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "refuse" -> false;
+            case "serve-known" -> true;
+            default -> throw new IllegalArgumentException(v);
+        };
     }
 
     private static boolean bindUnrotated(String v) {

@@ -18,6 +18,7 @@ public record SignOffSettings(
         Duration idleTimeout,
         Duration absoluteTimeout,
         Duration staleness,
+        boolean servesKnownWhenRegistryDown,
         Duration lastSeenInterval,
         List<String> exclude,
         Optional<String> loginPage,

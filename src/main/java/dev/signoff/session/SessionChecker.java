@@ -52,7 +52,8 @@ public class SessionChecker {
             public Map<String, EndReason> revokedSince(long since) {
                 return registry.revokedSince(since);
             }
-        }, clock, new ValidityCache.Timing(s.staleness(), s.idleTimeout(), s.lastSeenInterval()));
+        }, clock, new ValidityCache.Timing(s.staleness(), s.idleTimeout(), s.lastSeenInterval(),
+                s.servesKnownWhenRegistryDown()));
     }
 
     /** Checks a session by token digest; throws when the registry is unavailable and the cache may not answer. */

@@ -48,7 +48,10 @@ public final class ValidityCache {
      * @param idleTimeout      {@code signoff.idle-timeout}
      * @param lastSeenInterval how often activity is written ({@code signoff.last-seen-interval})
      */
-    public record Timing(Duration staleness, Duration idleTimeout, Duration lastSeenInterval) {
+    public record Timing(Duration staleness, Duration idleTimeout, Duration lastSeenInterval, boolean servesKnownWhenDown) {
+        public Timing(Duration staleness, Duration idleTimeout, Duration lastSeenInterval) {
+            this(staleness, idleTimeout, lastSeenInterval, false);
+        }
     }
 
     static final long BACKSTOP_MILLIS = 60_000;
@@ -64,6 +67,7 @@ public final class ValidityCache {
     private final long idleMillis;
     private final long lastSeenIntervalMillis;
     private final long reloadAfterMillis;
+    private final boolean servesKnownWhenDown;
     private final Object feedLock = new Object();
     private volatile long feedReadAt = NEVER;
     private volatile long sweptAt;
@@ -75,6 +79,7 @@ public final class ValidityCache {
         this.idleMillis = timing.idleTimeout().toMillis();
         this.lastSeenIntervalMillis = timing.lastSeenInterval().toMillis();
         this.reloadAfterMillis = stalenessMillis == 0 ? 0 : Math.max(stalenessMillis, BACKSTOP_MILLIS);
+        this.servesKnownWhenDown = timing.servesKnownWhenDown();
         this.sweptAt = clock.millis();
     }
 
@@ -100,6 +105,22 @@ public final class ValidityCache {
             // An end is final: answered without the store, so an end taken while it is down is refused as ended.
             return judge(known, now);
         }
+        try {
+            return checkWithStore(digest, activity, now);
+        } catch (RuntimeException down) {
+            if (!servesKnownWhenDown || known == null) {
+                throw down;
+            }
+            // signoff.registry-down=serve-known (opt-in, fails open): what this node last knew, timeouts still apply.
+            Verdict verdict = judge(known, now);
+            if (activity && verdict.live() && now > known.lastSeen) {
+                known.lastSeen = now; // kept here; written when the registry answers again
+            }
+            return verdict;
+        }
+    }
+
+    private Verdict checkWithStore(String digest, boolean activity, long now) {
         if (stalenessMillis > 0 && now - feedReadAt >= stalenessMillis) {
             readFeed(now);
         }

@@ -137,6 +137,7 @@ class SettingsLoaderTest {
         assertEquals(Duration.ofMinutes(30), s.idleTimeout());
         assertEquals(Duration.ofHours(12), s.absoluteTimeout());
         assertEquals(Duration.ofSeconds(1), s.staleness());
+        assertFalse(s.servesKnownWhenRegistryDown(), "fail closed unless the admin opts in");
         assertEquals(Duration.ofMinutes(1), s.lastSeenInterval());
         assertEquals(Duration.ofMinutes(5), s.oneTimeTokenTtl());
         assertEquals(Optional.empty(), s.loginPage());
@@ -377,6 +378,15 @@ class SettingsLoaderTest {
         assertEquals(CrossSiteRule.WithoutOrigin.REFERER, SignOffSettings.defaults().crossSite().withoutOrigin());
         assertTrue(SignOffSettings.defaults().headers().contentSecurityPolicy().orElseThrow().contains("frame-ancestors 'none'"));
         assertFalse(SignOffSettings.defaults().tokens().checksBearer(), "Bearer checking is off unless issuers are named");
+    }
+
+    @Test
+    void loadWhenRegistryDownServeKnownThenFailsOpenForKnownSessions() {
+        SignOffSettings s = SettingsLoader.load(Map.of("signoff.registry-down", "serve-known")::get, Map.of(), Map.of()).settings();
+
+        assertTrue(s.servesKnownWhenRegistryDown());
+        assertThrows(InvalidSettingException.class,
+                () -> SettingsLoader.load(Map.of("signoff.registry-down", "open")::get, Map.of(), Map.of()));
     }
 
     @Test

@@ -397,6 +397,30 @@ class ValidityCacheTest {
     }
 
     @Test
+    void checkWhenStoreThrowsAndServeKnownIsOnThenAKnownLiveSessionIsServedAndAnUnknownOneIsNot() {
+        ValidityCache failOpen = new ValidityCache(store, clock, new ValidityCache.Timing(STALENESS, IDLE, LAST_SEEN_INTERVAL, true));
+        failOpen.check(DIGEST);
+        IllegalStateException down = new IllegalStateException("database down");
+        store.failure = down;
+        clock.advance(STALENESS);
+
+        assertEquals(Verdict.LIVE, failOpen.check(DIGEST), "signoff.registry-down=serve-known: what this node saw live");
+        assertSame(down, assertThrows(IllegalStateException.class, () -> failOpen.check("cd".repeat(32))), "never seen here");
+    }
+
+    @Test
+    void checkWhenStoreThrowsAndServeKnownIsOnThenTimeoutsAndEndsSeenHereStillHold() {
+        ValidityCache failOpen = new ValidityCache(store, clock, new ValidityCache.Timing(STALENESS, IDLE, LAST_SEEN_INTERVAL, true));
+        failOpen.check(DIGEST);
+        store.failure = new IllegalStateException("database down");
+        clock.advance(IDLE);
+
+        assertEquals(Verdict.dead(EndReason.IDLE_TIMEOUT), failOpen.check(DIGEST));
+        failOpen.markRevoked(DIGEST, EndReason.LOGOUT);
+        assertEquals(Verdict.dead(EndReason.LOGOUT), failOpen.check(DIGEST));
+    }
+
+    @Test
     void sizeWhenSessionsCheckedThenOneEntryEach() {
         String other = "ab".repeat(32);
         store.rows.put(other, liveRow(START));
