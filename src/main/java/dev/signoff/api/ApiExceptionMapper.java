@@ -1,11 +1,11 @@
 package dev.signoff.api;
 
+import dev.signoff.web.MalformedRequests;
 import dev.signoff.web.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-import java.net.URISyntaxException;
 import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,7 +26,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             Response r = wae.getResponse();
             return r.hasEntity() ? r : ApiError.forStatus(r.getStatus()).response(r.getStatus());
         }
-        if (unparsableTarget(e)) {
+        if (MalformedRequests.unparsableTarget(e)) {
             // RESTEasy (Open Liberty, WildFly) makes a java.net.URI of the request's target and fails on a bad one.
             return ApiError.forStatus(400).response(400);
         }
@@ -36,16 +36,6 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         }
         LOG.log(Level.SEVERE, "SignOff API: request failed", e);
         return ApiError.forStatus(500).response(500);
-    }
-
-    /** Whether the runtime could not make a URI of the request's path or query: the client's fault. */
-    static boolean unparsableTarget(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof URISyntaxException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether a database failure is behind the exception (JPA's or JDBC's, however wrapped). */

@@ -88,12 +88,18 @@ public class ContainerErrorPage extends HttpServlet {
         String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Object query = request.getAttribute(ERROR_QUERY_STRING) instanceof String q ? q : request.getAttribute(QUERY_ATTRIBUTE);
         boolean malformed = MalformedRequests.path(path) || MalformedRequests.query((String) query)
-                || MalformedRequests.parameters(cause) || causes(cause).anyMatch(t -> t instanceof URISyntaxException e && path != null && e.getInput().contains(path)
-                        || t instanceof IOException && String.valueOf(t.getMessage()).startsWith(LIBERTY_UNMAPPABLE_URI));
+                || MalformedRequests.parameters(cause) || unparsable(cause, path)
+                || causes(cause).anyMatch(t -> t instanceof IOException && String.valueOf(t.getMessage()).startsWith(LIBERTY_UNMAPPABLE_URI));
         if (malformed) {
             LOG.fine(() -> "SignOff: the server failed on a malformed request; answered 400");
         }
         return malformed;
+    }
+
+    /** No URI could be made of this request's target (not of some other string the app parsed). */
+    private static boolean unparsable(Throwable cause, String path) {
+        return path != null && MalformedRequests.unparsableTarget(cause)
+                && causes(cause).anyMatch(t -> t instanceof URISyntaxException e && e.getInput().contains(path));
     }
 
     /** Whether the body claims a charset this JVM does not have. */

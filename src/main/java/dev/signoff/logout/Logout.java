@@ -47,11 +47,13 @@ public class Logout {
     private LogoutStep revokeAll;
     private LogoutStep revokeOthers;
     private LogoutStep forgetRememberMe;
+    private LogoutStep tellPending;
 
     @PostConstruct
     void steps() {
+        tellPending = new TellPending();
         local = List.of(new ContainerLogout(), new InvalidateHttpSession(), new DeleteCookies(), new ClearSiteData(), new NoStore(),
-                new TellPending());
+                tellPending);
         revokeCurrent = new RevokeCurrent(terminator);
         revokeAll = new RevokeEverywhere(terminator, false);
         revokeOthers = new RevokeEverywhere(terminator, true);
@@ -69,7 +71,7 @@ public class Logout {
      */
     public int everywhere(HttpServletRequest request, HttpServletResponse response, boolean keepCurrent) {
         Leaving leaving = new Leaving(request, response, configuration.settings(), EndReason.LOGOUT_ALL);
-        run(leaving, keepCurrent ? List.of(revokeOthers, new TellPending()) : steps(revokeAll, forgetRememberMe, local));
+        run(leaving, keepCurrent ? List.of(revokeOthers, tellPending) : steps(revokeAll, forgetRememberMe, local));
         return leaving.ended();
     }
 

@@ -63,6 +63,19 @@ public final class MalformedRequests {
         return false;
     }
 
+    /**
+     * Whether the runtime could not make a {@code java.net.URI} of the request's target (RESTEasy on
+     * Open Liberty and WildFly does so for every request): the client's fault.
+     */
+    public static boolean unparsableTarget(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.URISyntaxException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasControl(String raw) {
         return raw.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }

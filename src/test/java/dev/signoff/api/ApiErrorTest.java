@@ -49,8 +49,8 @@ class ApiErrorTest {
         IllegalArgumentException resteasy = assertThrows(IllegalArgumentException.class,
                 () -> URI.create("http://localhost/sessions/api/a]b?next=%zz"));
 
-        assertTrue(ApiExceptionMapper.unparsableTarget(resteasy));
-        assertFalse(ApiExceptionMapper.unparsableTarget(new IllegalArgumentException("bug")));
+        assertTrue(dev.signoff.web.MalformedRequests.unparsableTarget(resteasy));
+        assertFalse(dev.signoff.web.MalformedRequests.unparsableTarget(new IllegalArgumentException("bug")));
     }
 
     @Test
