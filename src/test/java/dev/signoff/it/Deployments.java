@@ -40,6 +40,24 @@ public final class Deployments {
     }
 
     /**
+     * The archive with {@code <distributable/>} in its web.xml: a clustered server then replicates
+     * its HttpSessions (SignOff's own web fragment is distributable too).
+     */
+    public static WebArchive distributable(WebArchive war) {
+        String xml = new String(readAll(war.get("WEB-INF/web.xml").getAsset().openStream()), StandardCharsets.UTF_8);
+        war.delete("WEB-INF/web.xml");
+        return war.setWebXML(new StringAsset(xml.replaceFirst("</display-name>", "</display-name>\n    <distributable/>")));
+    }
+
+    private static byte[] readAll(java.io.InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read an archive's entry", e);
+        }
+    }
+
+    /**
      * GlassFish embedded runs in the test JVM, whose class path also holds the module's classes;
      * its web class loader asks the parent first, so without this the app would run the module
      * classes from the test class path, outside the app's injection and persistence setup.

@@ -35,14 +35,29 @@ public final class Device {
 
     private final URI root;
     private final String contextPath;
-    private final Map<String, Cookie> jar = new LinkedHashMap<>();
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, Cookie> jar;
+    private final Map<String, String> headers;
 
     /** @param contextUrl the deployment's URL, e.g. {@code http://localhost:8181/app/} */
     public Device(URI contextUrl) {
+        this(contextUrl, new LinkedHashMap<>(), new LinkedHashMap<>());
+    }
+
+    private Device(URI contextUrl, Map<String, Cookie> jar, Map<String, String> headers) {
         this.root = URI.create(contextUrl.getScheme() + "://" + contextUrl.getAuthority());
         String path = contextUrl.getPath();
         this.contextPath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        this.jar = jar;
+        this.headers = headers;
+    }
+
+    /**
+     * The same browser reaching another node of a cluster (a load balancer without sticky
+     * sessions): one cookie jar and one set of headers, shared with this device, sent to
+     * {@code contextUrl}. Cookies are per host name, not per port, as in a browser.
+     */
+    public Device on(URI contextUrl) {
+        return new Device(contextUrl, jar, headers);
     }
 
     /** A second device holding copies of this one's cookies (a stolen or copied cookie jar). */
