@@ -77,7 +77,8 @@ final class RenewingConnection implements InvocationHandler {
         for (int attempt = 1; ; attempt++) {
             try {
                 return delegate(method, args);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // Payara's pool wraps the driver's exception of a dead connection in an UndeclaredThrowableException.
                 if (closed || inTransaction || attempt > RENEWALS || !lost(e)) {
                     throw e;
                 }
@@ -121,8 +122,8 @@ final class RenewingConnection implements InvocationHandler {
         }
     }
 
-    /** A connection exception (SQLState class 08): the connection is gone, the database may be back. */
-    private static boolean lost(SQLException e) {
+    /** A connection exception (SQLState class 08), however wrapped: the connection is gone, the database may be back. */
+    private static boolean lost(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && (sql instanceof java.sql.SQLNonTransientConnectionException
                     || sql instanceof java.sql.SQLRecoverableException
