@@ -21,6 +21,10 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 : "${NODE_NAME:?}" "${HTTP_PORT:?}" "${CLUSTER_PORT:?}" "${CLUSTER_MEMBERS:?}"
 work=${WORK_DIR:-${TMPDIR:-/tmp}/payara-$NODE_NAME}
+# A fresh runtime every start: Payara Micro would otherwise boot the last run's deployments and
+# configuration from the unpack directory before this command line's. (SignOff's own files,
+# signoff.pending-ends, belong elsewhere: they must outlive a restart.)
+rm -rf "$work/unpack" "$work/tmp"
 mkdir -p "$work/tmp"
 deploy=""
 for war in "$@"; do deploy="$deploy --deploy $war"; done

@@ -15,7 +15,10 @@ import dev.signoff.logout.LogoutServlet;
 import dev.signoff.metrics.MetricsMBeans;
 import dev.signoff.metrics.SignOffMetrics;
 import dev.signoff.registry.PurgeTask;
+import dev.signoff.registry.RevocationPush;
 import dev.signoff.registry.SignOffDataSource;
+import dev.signoff.session.PendingEnds;
+import dev.signoff.session.SessionChecker;
 import dev.signoff.web.Routes;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
@@ -52,6 +55,12 @@ public class SignOffBootstrap implements ServletContextListener {
     SignOffMetrics metrics;
     @Inject
     PurgeTask purge;
+    @Inject
+    RevocationPush push;
+    @Inject
+    SessionChecker checker;
+    @Inject
+    PendingEnds pending;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -65,6 +74,8 @@ public class SignOffBootstrap implements ServletContextListener {
         metrics.prepare();
         MetricsMBeans.register(context.getContextPath(), metrics);
         purge.start();
+        push.start(checker::feedIsStale);
+        settings.registry().pendingEnds().ifPresent(dir -> pending.resume(dir, context.getContextPath()));
         LOG.info(() -> "SignOff started in " + context.getContextPath() + "/\n"
                 + Introspection.of(context.getContextPath(), loaded).summary());
     }

@@ -24,6 +24,14 @@ public enum Setting {
             "While the registry database cannot be reached: refuse (503) every session the cache may not vouch for, or "
                     + "serve-known: keep serving sessions this node saw live, until their timeouts (fail open: an end made on "
                     + "another node meanwhile is not seen; opt-in only)."),
+    REVOCATION_PUSH("revocation-push", "auto", "auto or off",
+            "auto: where the registry is PostgreSQL, every revocation is also pushed to all nodes (LISTEN/NOTIFY) and a node "
+                    + "that hears one reads the revocation feed at its next request, so another node's end is refused within "
+                    + "milliseconds; the poll of staleness stays as the safety net. off: the poll only. Other databases: the poll only."),
+    PENDING_ENDS("pending-ends", "", "a directory, empty for signoff-pending-ends in the server's working directory, or none",
+            "Where a node keeps the ends it took while the registry was down (one file per app, written through to disk before "
+                    + "the logout answers), so they are stored when the database returns even if the node restarted meanwhile. "
+                    + "none: in memory only, lost with the node."),
     LAST_SEEN_INTERVAL("last-seen-interval", "1m", Forms.DURATION,
             "Last-seen times are written at most once per session per this interval."),
     EXCLUDE("exclude", "*.css,*.js,*.png,*.jpg,*.jpeg,*.gif,*.svg,*.ico,*.woff,*.woff2,*.map",

@@ -6,6 +6,7 @@ import dev.signoff.events.LogoutScope;
 import dev.signoff.events.Purpose;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,8 +83,7 @@ public final class SettingsLoader {
                 positive(Setting.ONE_TIME_TOKEN_TTL),
                 tokens(),
                 crossSite(),
-                optional(Setting.DATASOURCE),
-                text(Setting.DERBY_DATABASE),
+                registry(),
                 integer(Setting.MAX_SESSIONS, 0, Integer.MAX_VALUE),
                 parse(Setting.MAX_SESSIONS_POLICY, LimitPolicy::parse),
                 positive(Setting.EVENTS_HEARTBEAT),
@@ -124,6 +124,22 @@ public final class SettingsLoader {
             throw new IllegalArgumentException("not an issuer");
         }
         return text;
+    }
+
+    private RegistrySettings registry() {
+        return new RegistrySettings(optional(Setting.DATASOURCE), text(Setting.DERBY_DATABASE),
+                parse(Setting.REVOCATION_PUSH, SettingsLoader::pushes), parse(Setting.PENDING_ENDS, SettingsLoader::pendingEnds));
+    }
+
+    /** Relative: in the server's working directory, like the embedded Derby database's default home. */
+    private static final String DEFAULT_PENDING_ENDS = "signoff-pending-ends";
+
+    /** Empty: the server's working directory's {@code signoff-pending-ends}; {@code none}: memory only. */
+    private static Optional<Path> pendingEnds(String v) {
+        if (v.equalsIgnoreCase("none")) {
+            return Optional.empty();
+        }
+        return Optional.of(v.isEmpty() ? Path.of(DEFAULT_PENDING_ENDS) : Path.of(v));
     }
 
     private PurgeSettings purge() {
@@ -231,6 +247,14 @@ public final class SettingsLoader {
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "refuse" -> false;
             case "serve-known" -> true;
+            default -> throw new IllegalArgumentException(v);
+        };
+    }
+
+    private static boolean pushes(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "auto" -> true;
+            case "off" -> false;
             default -> throw new IllegalArgumentException(v);
         };
     }

@@ -35,8 +35,7 @@ public record SignOffSettings(
         Duration oneTimeTokenTtl,
         TokenSettings tokens,
         CrossSiteRule crossSite,
-        Optional<String> datasource,
-        String derbyDatabase,
+        RegistrySettings registry,
         int maxSessions,
         LimitPolicy maxSessionsPolicy,
 

@@ -32,6 +32,8 @@ public class Revocations {
     EntityManager em;
     @Inject
     Configuration configuration;
+    @Inject
+    RevocationPush push;
 
     /** Records this node wrote, for its own Bearer check to refuse at once (others read them within the staleness bound). */
     private final Queue<AccessRevocation.Entry> writtenHere = new ConcurrentLinkedQueue<>();
@@ -58,6 +60,9 @@ public class Revocations {
                     refuseAccessTokens(AccessRevocation.Kind.FAMILY, handle, record.snapshot().user(), revocation);
                 }
             }
+        }
+        if (!ended.isEmpty()) {
+            push.announce();
         }
         return ended;
     }

@@ -8,6 +8,9 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -38,6 +41,8 @@ public class PendingEnds {
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private ScheduledFuture<?> retries;
     private boolean stopped;
+    /** Null until {@link #resume}, and with {@code signoff.pending-ends=none}: the queue lives in memory only. */
+    private volatile PendingJournal journal;
 
     @Inject
     @SignOffResource
@@ -58,8 +63,38 @@ public class PendingEnds {
         return queue.size();
     }
 
+    /**
+     * At start-up: the ends this app's previous run on this node took and could not store (its
+     * journal in {@code directory}), queued again and retried.
+     */
+    public void resume(Path directory, String contextPath) {
+        PendingJournal j = new PendingJournal(directory.resolve(fileName(contextPath)));
+        try {
+            List<Pending> left = j.load();
+            queue.addAll(left);
+            if (!left.isEmpty()) {
+                LOG.info(() -> "SignOff: " + left.size() + " session ends taken before the restart are stored as soon as the registry answers");
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> "SignOff: cannot read the pending ends in " + j.file() + " (" + e + ")");
+        }
+        journal = j;
+        scheduleRetry();
+    }
+
     private void enqueue(Pending pending) {
-        queue.add(pending);
+        synchronized (queue) {
+            queue.add(pending);
+            PendingJournal j = journal;
+            if (j != null) {
+                try {
+                    j.append(pending);
+                } catch (IOException e) {
+                    LOG.warning(() -> "SignOff: a pending end is kept in memory only, lost if this node restarts before the "
+                            + "registry answers: cannot write " + j.file() + " (" + e + ")");
+                }
+            }
+        }
         scheduleRetry();
     }
 
@@ -90,15 +125,41 @@ public class PendingEnds {
 
     private void storeQueued() {
         Pending next;
-        while ((next = queue.peek()) != null) {
-            try {
+        boolean stored = false;
+        try {
+            while ((next = queue.peek()) != null) {
                 store(next);
                 queue.remove(next);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "SignOff: registry still unavailable, retrying later", e);
-                return;
+                stored = true;
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "SignOff: registry still unavailable, retrying later", e);
+        } finally {
+            if (stored) {
+                forgetStored();
             }
         }
+    }
+
+    /** The journal keeps only what is still queued (a crash before this stores some ends twice: harmless). */
+    private void forgetStored() {
+        PendingJournal j = journal;
+        if (j == null) {
+            return;
+        }
+        synchronized (queue) {
+            try {
+                j.rewrite(List.copyOf(queue));
+            } catch (IOException e) {
+                LOG.warning(() -> "SignOff: cannot rewrite " + j.file() + " (" + e + "); its stored ends are stored again after a restart");
+            }
+        }
+    }
+
+    /** {@code /shop} → {@code shop.log}, the root context → {@code ROOT.log}; other characters become '_'. */
+    static String fileName(String contextPath) {
+        String name = contextPath.isEmpty() || contextPath.equals("/") ? "ROOT" : contextPath.substring(1);
+        return name.replaceAll("[^A-Za-z0-9._-]", "_") + ".log";
     }
 
     private void store(Pending pending) {

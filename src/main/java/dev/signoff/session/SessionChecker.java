@@ -56,6 +56,11 @@ public class SessionChecker {
                 s.servesKnownWhenRegistryDown()));
     }
 
+    /** Another node announced a revocation: the next check reads the revocation feed ({@code RevocationPush}). */
+    public void feedIsStale() {
+        cache.feedIsStale();
+    }
+
     /** Checks a session by token digest; throws when the registry is unavailable and the cache may not answer. */
     public Verdict check(String digest) {
         long start = System.nanoTime();

@@ -56,6 +56,8 @@ public final class ValidityCache {
 
     static final long BACKSTOP_MILLIS = 60_000;
     static final long FEED_OVERLAP_MILLIS = 60_000;
+    /** Announcements coming thick and fast (many logouts a second) cost at most one feed read per this many ms. */
+    static final long ANNOUNCED_READ_GAP_MILLIS = 10;
     private static final long TOMBSTONE_MILLIS = 120_000;
     private static final long SWEEP_INTERVAL_MILLIS = 60_000;
     private static final long NEVER = Long.MIN_VALUE / 4;
@@ -70,6 +72,8 @@ public final class ValidityCache {
     private final boolean servesKnownWhenDown;
     private final Object feedLock = new Object();
     private volatile long feedReadAt = NEVER;
+    /** Set when another node announced a revocation (LISTEN/NOTIFY): the next check reads the feed. */
+    private volatile boolean feedStale;
     private volatile long sweptAt;
 
     public ValidityCache(Store store, Clock clock, Timing timing) {
@@ -121,7 +125,7 @@ public final class ValidityCache {
     }
 
     private Verdict checkWithStore(String digest, boolean activity, long now) {
-        if (stalenessMillis > 0 && now - feedReadAt >= stalenessMillis) {
+        if (stalenessMillis > 0 && feedIsDue(now)) {
             readFeed(now);
         }
         Entry e = entries.get(digest);
@@ -141,18 +145,41 @@ public final class ValidityCache {
         return verdict;
     }
 
+    /**
+     * Another node stored a revocation: the next check reads the feed, however recent the last
+     * read, so that node's end is refused here within one request instead of one staleness interval.
+     * Several announcements before that check cost one read. The poll stays: a lost announcement
+     * (a dropped listening connection) only brings back the staleness bound.
+     */
+    public void feedIsStale() {
+        feedStale = true;
+    }
+
+    /** Once per staleness interval, or after an announcement (but not more often than every {@value #ANNOUNCED_READ_GAP_MILLIS} ms). */
+    private boolean feedIsDue(long now) {
+        long age = now - feedReadAt;
+        return age >= stalenessMillis || (feedStale && age >= ANNOUNCED_READ_GAP_MILLIS);
+    }
+
     /** Reads the revocations made since the last read (by any node) into tombstones; one thread at a time. */
     private void readFeed(long now) {
         synchronized (feedLock) {
-            if (now - feedReadAt < stalenessMillis) {
+            if (!feedIsDue(now)) {
                 return;
             }
+            // Cleared before the read: an announcement arriving during it makes a later check read again.
+            feedStale = false;
             long since = (feedReadAt == NEVER ? now - BACKSTOP_MILLIS : feedReadAt) - FEED_OVERLAP_MILLIS;
-            store.revokedSince(since).forEach((digest, reason) -> {
-                if (entries.containsKey(digest)) {
-                    markRevoked(digest, reason);
-                }
-            });
+            try {
+                store.revokedSince(since).forEach((digest, reason) -> {
+                    if (entries.containsKey(digest)) {
+                        markRevoked(digest, reason);
+                    }
+                });
+            } catch (RuntimeException down) {
+                feedStale = true; // the announcement is not lost with the failed read
+                throw down;
+            }
             feedReadAt = now;
         }
     }

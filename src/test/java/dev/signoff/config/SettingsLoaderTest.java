@@ -152,8 +152,8 @@ class SettingsLoaderTest {
         assertTrue(s.sessionCookieSecure());
         assertTrue(s.sessionCookieHttpOnly());
         assertEquals("Lax", s.sessionCookieSameSite());
-        assertEquals(Optional.empty(), s.datasource());
-        assertEquals("signoff", s.derbyDatabase());
+        assertEquals(Optional.empty(), s.registry().datasource());
+        assertEquals("signoff", s.registry().derbyDatabase());
         assertTrue(s.exclude().containsAll(List.of("*.css", "*.js", "*.png", "*.ico", "*.woff2")), s.exclude().toString());
     }
 
@@ -275,7 +275,7 @@ class SettingsLoaderTest {
 
     @Test
     void loadWhenDatasourceSetThenPresent() {
-        assertEquals(Optional.of("jdbc/signoff"), load(Map.of("signoff.datasource", "jdbc/signoff")).datasource());
+        assertEquals(Optional.of("jdbc/signoff"), load(Map.of("signoff.datasource", "jdbc/signoff")).registry().datasource());
     }
 
     // --- rejected values ----------------------------------------------------------------------
@@ -387,6 +387,14 @@ class SettingsLoaderTest {
         assertTrue(s.servesKnownWhenRegistryDown());
         assertThrows(InvalidSettingException.class,
                 () -> SettingsLoader.load(Map.of("signoff.registry-down", "open")::get, Map.of(), Map.of()));
+    }
+
+    @Test
+    void loadWhenRevocationPushOffThenPollOnlyAndAutoByDefault() {
+        assertTrue(SignOffSettings.defaults().registry().pushesRevocations(), "auto: pushed wherever the database can");
+        assertFalse(SettingsLoader.load(Map.of("signoff.revocation-push", "OFF")::get, Map.of(), Map.of()).settings().registry().pushesRevocations());
+        assertThrows(InvalidSettingException.class,
+                () -> SettingsLoader.load(Map.of("signoff.revocation-push", "on")::get, Map.of(), Map.of()));
     }
 
     @Test

@@ -5,7 +5,9 @@ import dev.signoff.events.LoggedOutEverywhere;
 import dev.signoff.events.Purpose;
 import dev.signoff.events.SessionEnded;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +78,28 @@ class TerminatorTest {
         rig.scheduler.runDue();
         assertFalse(rig.registry.isLive(family), "the queued end kept its purposes");
         assertTrue(rig.registry.isLive(again.handle()));
+    }
+
+    @Test
+    void endWhenRegistryDownAndTheNodeRestartsThenTheNextRunStoresIt(@TempDir Path journals) {
+        SessionBinding s = rig.open("alice");
+        rig.pending.resume(journals, "/shop");
+        rig.registry.down = new IllegalStateException("database down");
+        assertTrue(terminator.end(s.handle(), Optional.of(s.digest()), EndReason.LOGOUT, null).pending());
+        assertTrue(terminator.endAll("alice", Optional.empty(), Set.of(Purpose.REFRESH), EndReason.ADMIN, null).pending());
+
+        // The node dies with both queued (nothing stopped cleanly); the next run shares only the database and the journal.
+        SessionRig next = new SessionRig();
+        next.registry.rows.putAll(rig.registry.rows);
+        next.pending.resume(journals, "/shop");
+        assertEquals(2, next.pending.size(), "both ends read back from the journal");
+        next.scheduler.runDue();
+
+        assertEquals(0, next.pending.size());
+        assertEquals(EndReason.LOGOUT, next.registry.rows.get(s.handle()).endReason());
+        SessionRig third = new SessionRig();
+        third.pending.resume(journals, "/shop");
+        assertEquals(0, third.pending.size(), "stored ends are gone from the journal");
     }
 
     @Test

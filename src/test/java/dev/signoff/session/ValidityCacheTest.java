@@ -113,6 +113,48 @@ class ValidityCacheTest {
     }
 
     @Test
+    void checkWhenAnotherNodeAnnouncedItsRevocationThenDeadAtTheNextCheckWithinStaleness() {
+        cache.check(DIGEST);
+        clock.advance(Duration.ofMillis(100));
+        store.revoke(DIGEST, EndReason.LOGOUT_ALL, clock.millis());
+        assertEquals(Verdict.LIVE, cache.check(DIGEST), "no announcement: trusted within the staleness bound");
+
+        cache.feedIsStale();
+        clock.advance(Duration.ofMillis(ValidityCache.ANNOUNCED_READ_GAP_MILLIS));
+        assertEquals(Verdict.dead(EndReason.LOGOUT_ALL), cache.check(DIGEST), "the announcement made the feed due");
+        assertEquals(1, store.loads, "learned from the node-wide feed, not a per-session read");
+    }
+
+    @Test
+    void checkWhenManyAnnouncementsThenOneFeedReadEachGapAndNoneWithout() {
+        cache.check(DIGEST);
+        int feedReads = store.feedReads;
+        for (int i = 0; i < 20; i++) {
+            cache.feedIsStale();
+        }
+        clock.advance(Duration.ofMillis(ValidityCache.ANNOUNCED_READ_GAP_MILLIS));
+        cache.check(DIGEST);
+        cache.check(DIGEST);
+        assertEquals(feedReads + 1, store.feedReads, "twenty announcements, one read");
+        clock.advance(Duration.ofMillis(100));
+        cache.check(DIGEST);
+        assertEquals(feedReads + 1, store.feedReads, "no announcement since: the staleness interval again");
+    }
+
+    @Test
+    void checkWhenAnnouncedFeedReadFailsThenTheNextCheckReadsAgain() {
+        cache.check(DIGEST);
+        store.revoke(DIGEST, EndReason.ADMIN, clock.millis());
+        cache.feedIsStale();
+        clock.advance(Duration.ofMillis(ValidityCache.ANNOUNCED_READ_GAP_MILLIS));
+        store.failure = new IllegalStateException("database down");
+        assertThrows(IllegalStateException.class, () -> cache.check(DIGEST));
+
+        store.failure = null;
+        assertEquals(Verdict.dead(EndReason.ADMIN), cache.check(DIGEST), "the announcement outlived the failed read");
+    }
+
+    @Test
     void checkWhenStalenessZeroThenEveryCheckLoads() {
         cache = cache(Duration.ZERO);
 

@@ -55,6 +55,8 @@ public final class PayaraNode implements AutoCloseable {
         env.put("PAYARA_MICRO_JAR", setup.payaraJar().toString());
         env.put("JDBC_DRIVER", setup.jdbcDriver().toString());
         env.put("WORK_DIR", setup.dir().resolve("node-" + name).toString());
+        // Kept across restarts of the node, like its disk: the ends it took while the registry was down.
+        env.put("SIGNOFF_PENDING_ENDS", setup.dir().resolve("node-" + name).resolve("pending-ends").toString());
         // C1 only: each node boots in about half the time on this 2-core machine.
         env.put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xmx512m");
         env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
