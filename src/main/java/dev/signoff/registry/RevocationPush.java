@@ -181,11 +181,12 @@ public class RevocationPush {
          * Payara); else the physical connection's own loader does, reached through the pool's
          * wrapper (IronJacamar's {@code getUnderlyingConnection}, WildFly).
          */
-        private static Class<?> driverType(Connection pooled) throws ReflectiveOperationException {
+        private static Class<?> driverType(Connection pooled) throws SQLException, ReflectiveOperationException {
             try {
                 return Class.forName("org.postgresql.PGConnection", false, Thread.currentThread().getContextClassLoader());
             } catch (ClassNotFoundException hidden) {
-                Object physical = pooled.getClass().getMethod("getUnderlyingConnection").invoke(pooled);
+                Connection wrapper = pooled.unwrap(Connection.class); // the server pool's, from under SignOff's RenewingConnection
+                Object physical = wrapper.getClass().getMethod("getUnderlyingConnection").invoke(wrapper);
                 return Class.forName("org.postgresql.PGConnection", false, physical.getClass().getClassLoader());
             }
         }
