@@ -4,6 +4,7 @@ import dev.signoff.config.SignOffResource;
 import dev.signoff.events.SessionEnded;
 import dev.signoff.events.SessionStarted;
 import dev.signoff.registry.SessionRegistry;
+import dev.signoff.registry.StatementCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -114,5 +115,10 @@ public class SignOffMetrics implements SignOffMetricsMXBean {
     @Override
     public long getDatabaseErrors() {
         return meter.databaseErrors();
+    }
+
+    @Override
+    public long getRegistryStatements() {
+        return StatementCount.sinceStart();
     }
 }

@@ -35,4 +35,7 @@ public interface SignOffMetricsMXBean {
 
     /** Requests refused (503) or session ends not recorded because the registry database failed, since start. */
     long getDatabaseErrors();
+
+    /** Statements sent to the registry database by this node since start; -1 on the embedded Derby database (not counted). */
+    long getRegistryStatements();
 }

@@ -102,7 +102,10 @@ final class RenewingConnection implements InvocationHandler {
                 inTransaction = false;
             }
             case "commit", "rollback" -> inTransaction = false;
-            case "createStatement", "prepareStatement", "prepareCall" -> inTransaction = !autoCommit;
+            case "createStatement", "prepareStatement", "prepareCall" -> {
+                inTransaction = !autoCommit;
+                StatementCount.prepared();
+            }
             default -> {
                 // reads of the connection's state change nothing
             }

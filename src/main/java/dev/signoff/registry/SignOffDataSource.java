@@ -95,7 +95,7 @@ public class SignOffDataSource implements DataSource {
         return RenewingConnection.open(() -> withContextClassLoader(d::getConnection));
     }
 
-    private static boolean usesServerDataSource() {
+    static boolean usesServerDataSource() {
         String jndi = read(Setting.DATASOURCE);
         return jndi != null && !jndi.isBlank();
     }

@@ -22,13 +22,15 @@ import java.util.concurrent.TimeUnit;
 @WebServlet("/test/metrics")
 public class MetricsServlet extends HttpServlet {
     static final String[] ATTRIBUTES = {"LiveSessions", "SessionsStarted", "SessionsEnded", "Checks", "ChecksPerSecond",
-            "CacheHitRatio", "CheckLatencyMeanMicros", "CheckLatencyMaxMicros", "DatabaseErrors"};
+            "CacheHitRatio", "CheckLatencyMeanMicros", "CheckLatencyMaxMicros", "DatabaseErrors", "RegistryStatements"};
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String context = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+        // ?only=<attribute>: that one alone (reading LiveSessions would itself send a statement).
+        String[] attributes = request.getParameter("only") == null ? ATTRIBUTES : new String[]{request.getParameter("only")};
         try {
-            String text = CompletableFuture.supplyAsync(() -> read(context), r -> new Thread(r, "jmx-client").start())
+            String text = CompletableFuture.supplyAsync(() -> read(context, attributes), r -> new Thread(r, "jmx-client").start())
                     .get(30, TimeUnit.SECONDS);
             response.setContentType("text/plain;charset=UTF-8");
             response.getWriter().write(text);
@@ -42,12 +44,12 @@ public class MetricsServlet extends HttpServlet {
         }
     }
 
-    private static String read(String context) {
+    private static String read(String context, String[] attributes) {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName name = new ObjectName("dev.signoff:type=SignOff,context=" + ObjectName.quote(context));
             StringBuilder out = new StringBuilder();
-            for (String attribute : ATTRIBUTES) {
+            for (String attribute : attributes) {
                 Object value = server.getAttribute(name, attribute);
                 if (value instanceof TabularData table) {
                     for (Object row : table.values()) {
