@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
@@ -61,6 +65,14 @@ public final class ValidityCache {
     private static final long TOMBSTONE_MILLIS = 120_000;
     private static final long SWEEP_INTERVAL_MILLIS = 60_000;
     private static final long NEVER = Long.MIN_VALUE / 4;
+    /**
+     * A slow database must not hold every request thread: at most this many wait on the store at
+     * once (half the registry's pool of 16), and none waits longer than {@link #WAIT_MILLIS} for its
+     * turn; the rest are refused as when the database is down. Healthy, the store answers in about a
+     * millisecond and the cache answers nearly every check: the limits are never met.
+     */
+    static final int STORE_CALLS = 8;
+    static final long WAIT_MILLIS = 250;
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final Store store;
@@ -70,7 +82,10 @@ public final class ValidityCache {
     private final long lastSeenIntervalMillis;
     private final long reloadAfterMillis;
     private final boolean servesKnownWhenDown;
-    private final Object feedLock = new Object();
+    /** One feed read at a time; the others wait for it, but not for long ({@link #WAIT_MILLIS}). */
+    private final ReentrantLock feedLock = new ReentrantLock();
+    /** Request threads reading or writing a session's row at once ({@link #STORE_CALLS}). */
+    private final Semaphore storeCalls = new Semaphore(STORE_CALLS);
     private volatile long feedReadAt = NEVER;
     /** Set when another node announced a revocation (LISTEN/NOTIFY): the next check reads the feed. */
     private volatile boolean feedStale;
@@ -163,7 +178,8 @@ public final class ValidityCache {
 
     /** Reads the revocations made since the last read (by any node) into tombstones; one thread at a time. */
     private void readFeed(long now) {
-        synchronized (feedLock) {
+        waitFor(feedLock, "another request's read of the revocation feed");
+        try {
             if (!feedIsDue(now)) {
                 return;
             }
@@ -181,6 +197,36 @@ public final class ValidityCache {
                 throw down;
             }
             feedReadAt = now;
+        } finally {
+            feedLock.unlock();
+        }
+    }
+
+    private static void waitFor(ReentrantLock lock, String what) {
+        try {
+            if (!lock.tryLock(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new RegistryBusyException(what + " takes longer than " + WAIT_MILLIS + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryBusyException("interrupted waiting for " + what);
+        }
+    }
+
+    /** A call of the store for one session's row, if one of {@link #STORE_CALLS} turns is free soon enough. */
+    private <T> T withTurn(Supplier<T> call) {
+        try {
+            if (!storeCalls.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new RegistryBusyException(STORE_CALLS + " requests already wait on the database");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryBusyException("interrupted waiting for a turn");
+        }
+        try {
+            return call.get();
+        } finally {
+            storeCalls.release();
         }
     }
 
@@ -204,7 +250,7 @@ public final class ValidityCache {
         }
         long written = e.lastWritten;
         if (now - written >= lastSeenIntervalMillis && LAST_WRITTEN.compareAndSet(e, written, now)
-                && !store.touch(e.handle, now, now + idleMillis)) {
+                && !withTurn(() -> store.touch(e.handle, now, now + idleMillis))) {
             markRevoked(digest, null);
             return false;
         }
@@ -212,7 +258,7 @@ public final class ValidityCache {
     }
 
     private Entry reload(String digest, long now) {
-        Optional<SessionSnapshot> loaded = store.load(digest);
+        Optional<SessionSnapshot> loaded = withTurn(() -> store.load(digest));
         if (loaded.isEmpty()) {
             Entry existing = entries.get(digest);
             return existing != null && existing.revoked ? existing : null;

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ValidityCacheTest {
     private static final Instant START = Instant.parse("2025-03-03T09:00:00Z");
@@ -495,6 +496,86 @@ class ValidityCacheTest {
     private static SessionSnapshot touched(SessionSnapshot s, long now, long idleExpiresAt) {
         return new SessionSnapshot(s.handle(), s.tokenDigest(), s.user(), s.purpose(), s.createdAt(), now,
                 idleExpiresAt, s.absoluteExpiresAt(), s.revokedAt(), s.endReason(), s.ip(), s.userAgent(), s.device());
+    }
+
+    // --- a slow database ---------------------------------------------------------------------
+
+    @Test
+    void checkWhenAnotherRequestIsStuckReadingTheFeedThenRefusedBusyInsteadOfQueued() throws Exception {
+        BlockingStore slow = new BlockingStore(store);
+        ValidityCache c = new ValidityCache(slow, clock, new ValidityCache.Timing(STALENESS, IDLE, LAST_SEEN_INTERVAL));
+        Thread stuck = new Thread(() -> assertThrows(IllegalStateException.class, () -> c.check(DIGEST)));
+        stuck.start();
+        slow.entered.await();
+
+        assertThrows(RegistryBusyException.class, () -> c.check(DIGEST), "refused after a short wait, not queued behind it");
+        slow.release.countDown();
+        stuck.join();
+    }
+
+    @Test
+    void checkWhenEveryStoreTurnIsTakenThenTheNextRequestIsRefusedBusyAndTheOthersFinish() throws Exception {
+        BlockingStore slow = new BlockingStore(store);
+        ValidityCache c = new ValidityCache(slow, clock, new ValidityCache.Timing(Duration.ZERO, IDLE, LAST_SEEN_INTERVAL));
+        List<Thread> waiting = new ArrayList<>();
+        List<Verdict> answered = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < ValidityCache.STORE_CALLS; i++) {
+            Thread t = new Thread(() -> answered.add(c.check(DIGEST)));
+            t.start();
+            waiting.add(t);
+        }
+        while (slow.inside.get() < ValidityCache.STORE_CALLS) {
+            Thread.sleep(5);
+        }
+
+        assertThrows(RegistryBusyException.class, () -> c.check(DIGEST), "a ninth request does not wait on the database");
+        slow.release.countDown();
+        for (Thread t : waiting) {
+            t.join();
+        }
+        assertEquals(ValidityCache.STORE_CALLS, answered.size());
+        assertTrue(answered.stream().allMatch(Verdict::live), answered::toString);
+    }
+
+    /** A store whose every call waits until the test releases it, as a locked table does. */
+    static final class BlockingStore implements ValidityCache.Store {
+        final FakeStore rows;
+        final java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+
+        BlockingStore(FakeStore rows) {
+            this.rows = rows;
+        }
+
+        private void block() {
+            inside.incrementAndGet();
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public Map<String, EndReason> revokedSince(long since) {
+            block();
+            throw new IllegalStateException("statement timed out");
+        }
+
+        @Override
+        public Optional<SessionSnapshot> load(String digest) {
+            block();
+            synchronized (rows) {
+                return rows.load(digest);
+            }
+        }
+
+        @Override
+        public boolean touch(String handle, long now, long idleExpiresAt) {
+            return true;
+        }
     }
 
     record Touch(String handle, long now, long idleExpiresAt) {
