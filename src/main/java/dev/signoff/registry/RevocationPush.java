@@ -15,6 +15,7 @@ import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,14 +60,13 @@ public class RevocationPush {
      * (re)connection for whatever was announced while nobody listened.
      */
     public synchronized void start(Runnable onAnnouncement) {
-        if (!configuration.settings().registry().pushesRevocations() || listener != null) {
+        // Embedded Derby is never PostgreSQL; a server DataSource is asked on the listening thread, so a
+        // database that is down while the app starts does not turn the push off for the app's life.
+        if (!configuration.settings().registry().pushesRevocations() || listener != null
+                || !SignOffDataSource.usesServerDataSource()) {
             return;
         }
         DataSource source = new SignOffDataSource();
-        if (!isPostgresql(source)) {
-            return;
-        }
-        announcing = true;
         try {
             listener = Naming.lookup(THREADS, ManagedThreadFactory.class, "the server lacks Jakarta Concurrency")
                     .newThread(() -> listen(source, onAnnouncement));
@@ -97,11 +97,13 @@ public class RevocationPush {
         long backoff = 0;
         while (!stopped) {
             try (Connection c = source.getConnection()) {
-                Notifications notifications = Notifications.of(c);
-                listenOn(c);
+                Optional<Notifications> notifications = subscribe(c);
+                if (notifications.isEmpty()) {
+                    return; // another database: the poll only
+                }
                 backoff = 0;
                 onAnnouncement.run();
-                relay(notifications, onAnnouncement);
+                relay(notifications.get(), onAnnouncement);
             } catch (ReflectiveOperationException e) {
                 // This server hides the driver's PGConnection from the app: announcing stays on, for other nodes.
                 LOG.warning("SignOff: cannot listen for revocations on this server (" + e + "); this node polls only");
@@ -130,21 +132,23 @@ public class RevocationPush {
         }
     }
 
+    /** On PostgreSQL: this node announces from now on, and {@code c} listens; empty on another database. */
+    private Optional<Notifications> subscribe(Connection c) throws SQLException, ReflectiveOperationException {
+        if (!"PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
+            return Optional.empty();
+        }
+        announcing = true;
+        Notifications notifications = Notifications.of(c);
+        listenOn(c);
+        return Optional.of(notifications);
+    }
+
     private static void listenOn(Connection c) throws SQLException {
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
             s.execute("LISTEN " + CHANNEL);
         }
         LOG.info("SignOff: listening for other nodes' revocations (PostgreSQL NOTIFY on " + CHANNEL + ")");
-    }
-
-    private static boolean isPostgresql(DataSource source) {
-        try (Connection c = source.getConnection()) {
-            return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "SignOff: cannot tell the registry's database; revocations are polled only: " + e);
-            return false;
-        }
     }
 
     private boolean sleep(long millis) {

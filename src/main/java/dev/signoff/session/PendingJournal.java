@@ -109,7 +109,7 @@ final class PendingJournal {
             return Optional.empty();
         }
         try {
-            Set<Purpose> purposes = f[4].equals(NONE) ? Set.of() : EnumSet.noneOf(Purpose.class);
+            Set<Purpose> purposes = EnumSet.noneOf(Purpose.class);
             if (!f[4].equals(NONE)) {
                 for (String p : f[4].split(",")) {
                     purposes.add(Purpose.valueOf(p));

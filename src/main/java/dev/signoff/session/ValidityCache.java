@@ -178,7 +178,7 @@ public final class ValidityCache {
 
     /** Reads the revocations made since the last read (by any node) into tombstones; one thread at a time. */
     private void readFeed(long now) {
-        waitFor(feedLock, "another request's read of the revocation feed");
+        await(feedLock::tryLock, "another request's read of the revocation feed");
         try {
             if (!feedIsDue(now)) {
                 return;
@@ -202,27 +202,26 @@ public final class ValidityCache {
         }
     }
 
-    private static void waitFor(ReentrantLock lock, String what) {
+    /** A lock's or a semaphore's timed try. */
+    private interface Turn {
+        boolean tryFor(long time, TimeUnit unit) throws InterruptedException;
+    }
+
+    /** Takes the turn within {@link #WAIT_MILLIS}, or refuses the request: it would queue behind {@code what}. */
+    private static void await(Turn turn, String what) {
         try {
-            if (!lock.tryLock(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                throw new RegistryBusyException(what + " takes longer than " + WAIT_MILLIS + " ms");
+            if (turn.tryFor(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RegistryBusyException("interrupted waiting for " + what);
         }
+        throw new RegistryBusyException("not waiting longer than " + WAIT_MILLIS + " ms for " + what);
     }
 
     /** A call of the store for one session's row, if one of {@link #STORE_CALLS} turns is free soon enough. */
     private <T> T withTurn(Supplier<T> call) {
-        try {
-            if (!storeCalls.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                throw new RegistryBusyException(STORE_CALLS + " requests already wait on the database");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryBusyException("interrupted waiting for a turn");
-        }
+        await(storeCalls::tryAcquire, STORE_CALLS + " requests already waiting on the database");
         try {
             return call.get();
         } finally {

@@ -5,7 +5,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,7 +35,7 @@ class RevocationPushIT extends DemoIT {
         String announcedHandle = SessionsApi.currentHandle(announced);
         String silentHandle = SessionsApi.currentHandle(silent);
 
-        try (Connection db = database()) {
+        try (Connection db = TestDatabases.postgresqlRegistry()) {
             revokeBehindTheNodesBack(db, silentHandle);
             revokeBehindTheNodesBack(db, announcedHandle);
             try (Statement s = db.createStatement()) {
@@ -58,7 +57,7 @@ class RevocationPushIT extends DemoIT {
     @Test
     void revokedElsewhereWithoutAnnouncementThenTrustedWithinStaleness() throws Exception {
         Device d = signedIn("alice");
-        try (Connection db = database()) {
+        try (Connection db = TestDatabases.postgresqlRegistry()) {
             revokeBehindTheNodesBack(db, SessionsApi.currentHandle(d));
         }
         Thread.sleep(PUSHED.toMillis());
@@ -73,11 +72,5 @@ class RevocationPushIT extends DemoIT {
             p.setString(2, handle);
             assertEquals(1, p.executeUpdate(), "one live row revoked");
         }
-    }
-
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("signoff.db.host") + ":"
-                        + System.getProperty("signoff.db.port") + "/" + System.getProperty("signoff.db.name"),
-                System.getProperty("signoff.db.user"), System.getProperty("signoff.db.password"));
     }
 }

@@ -5,8 +5,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +38,7 @@ class SlowRegistryIT extends DemoIT {
         Thread.sleep(1500); // beyond signoff.staleness: the cache may not vouch for the session any more
         List<Response> answers;
         long took;
-        try (Connection db = database()) {
+        try (Connection db = TestDatabases.postgresqlRegistry()) {
             db.setAutoCommit(false);
             try (Statement s = db.createStatement()) {
                 s.execute("LOCK TABLE SIGNOFF_SESSION IN ACCESS EXCLUSIVE MODE");
@@ -63,11 +61,5 @@ class SlowRegistryIT extends DemoIT {
         assertEquals(200, answers.get(AT_ONCE).status(), "a static file is served meanwhile");
         assertTrue(took <= REFUSED_WITHIN.toMillis(), () -> "refused after " + took + " ms: request threads were held by the lock");
         assertEquals(200, d.get("/api/me", "Accept", JSON).status(), "served again once the lock is gone");
-    }
-
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("signoff.db.host") + ":"
-                        + System.getProperty("signoff.db.port") + "/" + System.getProperty("signoff.db.name"),
-                System.getProperty("signoff.db.user"), System.getProperty("signoff.db.password"));
     }
 }

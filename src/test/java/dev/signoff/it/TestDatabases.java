@@ -142,6 +142,17 @@ public final class TestDatabases {
                 .replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
     }
 
+    /**
+     * A connection of the test's own to the PostgreSQL registry the server under test uses (the
+     * {@code signoff.db.*} properties of the execution), for a test that acts as another node or
+     * another database client behind the server's back.
+     */
+    public static Connection postgresqlRegistry() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("signoff.db.host") + ":"
+                        + System.getProperty("signoff.db.port") + "/" + System.getProperty("signoff.db.name"),
+                System.getProperty("signoff.db.user"), System.getProperty("signoff.db.password"));
+    }
+
     /** JDBC URL of database {@code name} on the test MariaDB server. */
     public static String mariadbUrl(String name) {
         return System.getProperty("signoff.it.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test")
