@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,11 +35,25 @@ final class LockConflicts {
 
     /** Runs {@code transaction} (a call through a {@code REQUIRES_NEW} proxy), again after a lock conflict. */
     static <T> T retry(String what, Supplier<T> transaction) {
+        return retry(what, transaction, LockConflicts::isLockConflict);
+    }
+
+    /**
+     * As {@link #retry}, and also when the transaction's connection turned out dead (SQLState 08):
+     * the pool may give a transaction a connection that died in an outage, found only at its first
+     * statement. For ends only: running one again cannot end anything twice, while a rotation whose
+     * commit was lost would be refused the second time.
+     */
+    static <T> T retryEnd(String what, Supplier<T> transaction) {
+        return retry(what, transaction, e -> isLockConflict(e) || RenewingConnection.lost(e));
+    }
+
+    private static <T> T retry(String what, Supplier<T> transaction, Predicate<Throwable> again) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isLockConflict(e)) {
+                if (attempt >= ATTEMPTS || !again.test(e)) {
                     throw e;
                 }
                 int next = attempt + 1;

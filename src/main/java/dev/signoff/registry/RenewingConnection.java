@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A connection of the admin's server DataSource as SignOff's own pool keeps it: when the database
@@ -22,8 +23,21 @@ final class RenewingConnection implements InvocationHandler {
         Connection get() throws SQLException;
     }
 
-    /** New connections tried for one call: the server's pool may hand out a few dead ones before it notices. */
-    private static final int RENEWALS = 3;
+    /**
+     * New connections tried for one call: after an outage the server's pool hands out its dead
+     * connections one after the other before it notices (as many as it kept: Payara's steady pool
+     * is 8, an admin's may be 32). A dead one fails at once, on this side, so trying many is cheap.
+     */
+    private static final int RENEWALS = 64;
+    /**
+     * A transaction that begins on a connection idle for longer first asks the database whether it
+     * is there (one round trip): a socket that died in an outage fails only at its first statement,
+     * inside the transaction, where it cannot be swapped any more.
+     */
+    private static final long IDLE_BEFORE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int VALIDATION_SECONDS = 2;
+    /** Times the server's pool is asked for a connection when it throws instead of handing one out. */
+    private static final int TAKES = 3;
 
     private final Source source;
     private Connection current;
@@ -31,6 +45,7 @@ final class RenewingConnection implements InvocationHandler {
     /** Statements made since the last commit or rollback: the connection may not be swapped now. */
     private boolean inTransaction;
     private boolean closed;
+    private long idleSince = System.nanoTime();
 
     private RenewingConnection(Source source, Connection first) {
         this.source = source;
@@ -38,7 +53,7 @@ final class RenewingConnection implements InvocationHandler {
     }
 
     static Connection open(Source source) throws SQLException {
-        Connection first = source.get();
+        Connection first = take(source);
         return (Connection) Proxy.newProxyInstance(RenewingConnection.class.getClassLoader(),
                 new Class<?>[]{Connection.class}, new RenewingConnection(source, first));
     }
@@ -64,12 +79,29 @@ final class RenewingConnection implements InvocationHandler {
                 return "RenewingConnection[" + current + "]";
             }
             default -> {
-                // fall through to the delegate below
+                return call(method, args);
             }
         }
-        Object result = delegateRenewing(method, args);
-        track(method, args);
-        return result;
+    }
+
+    /** A call of the Connection interface, on the current connection or a renewed one. */
+    private Object call(Method method, Object[] args) throws Throwable {
+        if (beginsTransaction(method, args) && System.nanoTime() - idleSince > IDLE_BEFORE_CHECK_NANOS && !valid(current)) {
+            renew();
+        }
+        try {
+            Object result = delegateRenewing(method, args);
+            track(method, args);
+            return result;
+        } finally {
+            idleSince = System.nanoTime();
+            // A commit or rollback that failed on a lost connection ended the transaction too (the
+            // database rolls back what the connection did): without this, the dead connection would
+            // count as in a transaction for good and never be renewed.
+            if (method.getName().equals("commit") || method.getName().equals("rollback")) {
+                inTransaction = false;
+            }
+        }
     }
 
     /** The call on the current connection; if that connection is lost between transactions, on a new one. */
@@ -112,21 +144,59 @@ final class RenewingConnection implements InvocationHandler {
         }
     }
 
-    private void renew() throws SQLException {
-        Connection fresh = source.get();
-        try {
-            current.close();
-        } catch (SQLException e) {
-            // it is dead already: closing gives it back to the server's pool, which discards it
+    /**
+     * A connection from the server's pool, asked again when it fails: after an outage Payara's pool
+     * hands out its dead connections one by one, each failing ("physical connection is not usable")
+     * and discarded, before it makes a new one.
+     */
+    private static Connection take(Source source) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return source.get();
+            } catch (SQLException e) {
+                if (attempt >= TAKES) {
+                    throw e;
+                }
+            }
         }
+    }
+
+    private boolean beginsTransaction(Method method, Object[] args) {
+        return !inTransaction && method.getName().equals("setAutoCommit") && Boolean.FALSE.equals(args[0]);
+    }
+
+    private static boolean valid(Connection c) {
+        try {
+            return c.isValid(VALIDATION_SECONDS);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The current connection swapped for a new one that answers (the pool's next may be as dead as this one). */
+    private void renew() throws SQLException {
+        Connection fresh = take(source);
+        for (int tried = 1; tried < RENEWALS && !valid(fresh); tried++) {
+            closeQuietly(fresh);
+            fresh = take(source);
+        }
+        closeQuietly(current);
         current = fresh;
         if (!autoCommit) {
             current.setAutoCommit(false);
         }
     }
 
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // it is dead already: closing gives it back to the server's pool, which discards it
+        }
+    }
+
     /** A connection exception (SQLState class 08), however wrapped: the connection is gone, the database may be back. */
-    private static boolean lost(Exception e) {
+    static boolean lost(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && (sql instanceof java.sql.SQLNonTransientConnectionException
                     || sql instanceof java.sql.SQLRecoverableException

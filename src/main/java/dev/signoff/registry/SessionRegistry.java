@@ -125,7 +125,7 @@ public class SessionRegistry {
      * database rolled it back to break a lock conflict.
      */
     public List<SessionSnapshot> revoke(Collection<String> handles, Revocation revocation) {
-        return LockConflicts.retry("revocation", () -> revocations.revoke(handles, revocation));
+        return LockConflicts.retryEnd("revocation", () -> revocations.revoke(handles, revocation));
     }
 
     /**
@@ -133,7 +133,7 @@ public class SessionRegistry {
      * this call ended. Retried like {@link #revoke}.
      */
     public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, Set<Purpose> purposes, Revocation revocation) {
-        return LockConflicts.retry("log out everywhere", () -> revocations.revokeAllOf(user, keep, purposes, revocation));
+        return LockConflicts.retryEnd("log out everywhere", () -> revocations.revokeAllOf(user, keep, purposes, revocation));
     }
 
     /**

@@ -93,4 +93,32 @@ class LockConflictsTest {
         }));
         assertEquals(1, calls.get());
     }
+
+    @Test
+    void retryEndWhenTheTransactionsConnectionWasLostThenRunAgain() {
+        AtomicInteger runs = new AtomicInteger();
+        RuntimeException dead = wrapped(new SQLException("This connection has been closed.", "08003"));
+
+        int ended = LockConflicts.retryEnd("test", () -> {
+            if (runs.incrementAndGet() == 1) {
+                throw dead;
+            }
+            return 7;
+        });
+
+        assertEquals(7, ended);
+        assertEquals(2, runs.get());
+    }
+
+    @Test
+    void retryWhenTheConnectionWasLostThenNotRunAgain() {
+        AtomicInteger runs = new AtomicInteger();
+        RuntimeException dead = wrapped(new SQLException("This connection has been closed.", "08003"));
+
+        assertSame(dead, assertThrows(RuntimeException.class, () -> LockConflicts.retry("rotation", () -> {
+            runs.incrementAndGet();
+            throw dead;
+        })));
+        assertEquals(1, runs.get(), "a rotation whose commit may have gone through is not run twice");
+    }
 }

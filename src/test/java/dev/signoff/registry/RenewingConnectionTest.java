@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -24,7 +25,7 @@ class RenewingConnectionTest {
             if (failure != null && !m.getName().equals("close")) {
                 throw failure;
             }
-            return m.getReturnType() == boolean.class ? Boolean.FALSE : null;
+            return m.getName().equals("isValid") ? Boolean.TRUE : m.getReturnType() == boolean.class ? Boolean.FALSE : null;
         });
     }
 
@@ -37,7 +38,7 @@ class RenewingConnectionTest {
 
         c.setAutoCommit(false);
 
-        assertEquals(List.of("dead.setAutoCommit", "dead.close", "fresh.setAutoCommit"), calls);
+        assertEquals(List.of("dead.setAutoCommit", "fresh.isValid", "dead.close", "fresh.setAutoCommit"), calls);
     }
 
     @Test
@@ -47,5 +48,102 @@ class RenewingConnectionTest {
 
         assertSame(bug, assertThrows(IllegalStateException.class, () -> c.setAutoCommit(false)));
         assertEquals(List.of("only.setAutoCommit"), calls);
+    }
+
+    @Test
+    void callWhenThePoolHandsOutManyDeadConnectionsAfterAnOutageThenRenewedUntilALiveOne() throws Exception {
+        // Payara's steady pool of 32 connections all died with the database; it hands them out one by one.
+        SQLException closed = new SQLException("This connection has been closed.", "08003");
+        List<Connection> fromPool = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            fromPool.add(connection("dead" + i, new UndeclaredThrowableException(closed)));
+        }
+        fromPool.add(connection("fresh", null));
+        Connection c = RenewingConnection.open(() -> fromPool.remove(0));
+
+        c.prepareStatement("SELECT 1");
+
+        assertEquals("fresh.prepareStatement", calls.get(calls.size() - 1));
+    }
+
+    @Test
+    void openWhenThePoolThrowsForADeadConnectionThenAskedAgain() throws Exception {
+        List<Object> fromPool = new ArrayList<>(List.of(new SQLException("This Managed Connection is not valid"), connection("fresh", null)));
+        Connection c = RenewingConnection.open(() -> {
+            Object next = fromPool.remove(0);
+            if (next instanceof SQLException e) {
+                throw e;
+            }
+            return (Connection) next;
+        });
+
+        c.setAutoCommit(false);
+
+        assertEquals(List.of("fresh.setAutoCommit"), calls);
+    }
+
+    @Test
+    void openWhenThePoolKeepsThrowingThenTheFailureAfterAFewTries() {
+        List<String> asked = new ArrayList<>();
+        SQLException down = new SQLException("Connection refused", "08001");
+
+        assertSame(down, assertThrows(SQLException.class, () -> RenewingConnection.open(() -> {
+            asked.add("get");
+            throw down;
+        })));
+        assertEquals(3, asked.size());
+    }
+
+    @Test
+    void callWhenARollbackFailedOnTheLostConnectionThenTheNextTransactionRenewsIt() throws Exception {
+        AtomicBoolean gone = new AtomicBoolean();
+        Connection first = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class}, (p, m, a) -> {
+            calls.add("first." + m.getName());
+            if (gone.get() && !m.getName().equals("close")) {
+                throw new UndeclaredThrowableException(new SQLException("This connection has been closed.", "08003"));
+            }
+            return m.getName().equals("isValid") ? Boolean.TRUE : null;
+        });
+        List<Connection> fromPool = new ArrayList<>(List.of(first, connection("fresh", null)));
+        Connection c = RenewingConnection.open(() -> fromPool.remove(0));
+        c.setAutoCommit(false);
+        c.prepareStatement("UPDATE T SET X = 1");
+
+        gone.set(true); // the database goes away in the middle of the transaction
+        assertThrows(UndeclaredThrowableException.class, c::rollback);
+        c.prepareStatement("SELECT 1");
+
+        assertEquals("fresh.prepareStatement", calls.get(calls.size() - 1));
+    }
+
+    @Test
+    void renewWhenThePoolsNextConnectionDoesNotAnswerThenItIsPassedOver() throws Exception {
+        SQLException closed = new SQLException("This connection has been closed.", "08003");
+        List<Connection> fromPool = new ArrayList<>(List.of(connection("dead", new UndeclaredThrowableException(closed)),
+                connection("deadToo", new UndeclaredThrowableException(closed)), connection("fresh", null)));
+        Connection c = RenewingConnection.open(() -> fromPool.remove(0));
+
+        c.setAutoCommit(false);
+
+        assertEquals(List.of("dead.setAutoCommit", "deadToo.isValid", "deadToo.close", "fresh.isValid", "dead.close", "fresh.setAutoCommit"), calls);
+    }
+
+    @Test
+    void beginWhenTheConnectionWasIdleAndDoesNotAnswerThenRenewedBeforeTheTransaction() throws Exception {
+        AtomicBoolean gone = new AtomicBoolean();
+        Connection first = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class}, (p, m, a) -> {
+            calls.add("first." + m.getName());
+            return m.getName().equals("isValid") ? !gone.get() : null; // a dead socket: only a round trip tells
+        });
+        List<Connection> fromPool = new ArrayList<>(List.of(first, connection("fresh", null)));
+        Connection c = RenewingConnection.open(() -> fromPool.remove(0));
+        c.setAutoCommit(true);
+        gone.set(true);
+        Thread.sleep(1100);
+        calls.clear();
+
+        c.setAutoCommit(false);
+
+        assertEquals(List.of("first.isValid", "fresh.isValid", "first.close", "fresh.setAutoCommit"), calls);
     }
 }
