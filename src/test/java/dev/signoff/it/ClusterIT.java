@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -66,7 +67,7 @@ class ClusterIT {
     private static final Path DIR = Path.of(System.getProperty("signoff.cluster.dir", "target/cluster"));
 
     /** Sessions of one user that log out everywhere ends in one transaction, long enough to be killed in. */
-    private static final int CRASH_SESSIONS = 5_000;
+    private static final int CRASH_SESSIONS = 10_000;
 
     private static PayaraNode.Setup setup;
     private static String database;
@@ -161,8 +162,9 @@ class ClusterIT {
     /**
      * {@code kill -9} of the node in the middle of ending {@value #CRASH_SESSIONS} sessions of one
      * user (the admin's {@code DELETE /sessions/api/users/{user}}, log out everywhere's own
-     * transaction): afterwards all of them are ended or none, never some; asked again (on the
-     * other node) the end goes through. Last: node A stays down.
+     * transaction), killed once its transaction has sent the first batch of row ends (seen in
+     * {@code pg_stat_activity}): afterwards all of them are ended or none, never some; asked again
+     * (on the other node) the end goes through. Last: node A stays down.
      */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -181,7 +183,9 @@ class ClusterIT {
             }
         });
         call.start();
-        Thread.sleep(1500);
+        try (Connection db = cluster()) {
+            awaitEndsUnderway(db);
+        }
         a.kill();
         call.join();
         assertNull(answered.get(), "the end finished before the kill, so nothing was tested: seed more sessions");
@@ -260,6 +264,23 @@ class ClusterIT {
             }
             p.executeBatch();
         }
+    }
+
+    /** Waits until a node's log out everywhere is in its transaction: it has sent a batch of row ends, not committed. */
+    private static void awaitEndsUnderway(Connection db) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND state IN ('active', 'idle in transaction') AND query LIKE 'UPDATE SIGNOFF_SESSION SET REVOKED_AT%'")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next() && r.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(2);
+            }
+        }
+        fail("no node started ending the sessions within 30 s");
     }
 
     private static long revoked(Connection db, String user) throws SQLException {
