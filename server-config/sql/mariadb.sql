@@ -2,7 +2,7 @@
 -- MySQL 8 follows the same syntax, untested).
 --
 -- For admins who create the tables themselves: run this once in the registry's database, then
--- give the application's user only SELECT, INSERT, UPDATE, DELETE on the five tables. SignOff's JPA
+-- give the application's user only SELECT, INSERT, UPDATE, DELETE on the seven tables. SignOff's JPA
 -- schema generation then finds the tables and creates nothing (its CREATE attempts fail and are
 -- logged, harmlessly).
 --
@@ -12,6 +12,8 @@
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_SPENT_TOKEN TO 'signoff_app'@'%';
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_ACCESS_REVOCATION TO 'signoff_app'@'%';
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_REMEMBER_ME TO 'signoff_app'@'%';
+--   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_PROVIDER_SESSION TO 'signoff_app'@'%';
+--   GRANT SELECT, INSERT, UPDATE, DELETE ON signoff.SIGNOFF_LOGOUT_TOKEN TO 'signoff_app'@'%';
 --
 -- Table names are upper case, exactly as the application writes them (they are case-sensitive
 -- on Linux). The binary collation keeps handles, digests and user names case-sensitive, as on
@@ -83,4 +85,23 @@ CREATE TABLE SIGNOFF_REMEMBER_ME (
     HANDLE      VARCHAR(32)   NOT NULL,
     GROUP_NAMES VARCHAR(4000),
     CONSTRAINT SIGNOFF_REMEMBER_ME_PK PRIMARY KEY (HANDLE)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Which OpenID Provider session (digest of issuer and sid) and user (digest of issuer and sub) a
+-- registry session was logged in through (same handle); purged with their session.
+CREATE TABLE SIGNOFF_PROVIDER_SESSION (
+    HANDLE      VARCHAR(32) NOT NULL,
+    SID_KEY     VARCHAR(64),
+    SUBJECT_KEY VARCHAR(64) NOT NULL,
+    CONSTRAINT SIGNOFF_PROVIDER_SESSION_PK PRIMARY KEY (HANDLE)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX SIGNOFF_PROVIDER_SID ON SIGNOFF_PROVIDER_SESSION (SID_KEY);
+CREATE INDEX SIGNOFF_PROVIDER_SUBJECT ON SIGNOFF_PROVIDER_SESSION (SUBJECT_KEY);
+
+-- Back-channel logout tokens received (digest of issuer and jti), so a replay is refused on any
+-- node; purged after EXPIRES_AT.
+CREATE TABLE SIGNOFF_LOGOUT_TOKEN (
+    KEY_DIGEST VARCHAR(64) NOT NULL,
+    EXPIRES_AT BIGINT NOT NULL,
+    CONSTRAINT SIGNOFF_LOGOUT_TOKEN_PK PRIMARY KEY (KEY_DIGEST)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -1,12 +1,12 @@
 -- SignOff registry tables for PostgreSQL (tested: PostgreSQL 15, by ./mvnw verify).
 --
 -- For admins who create the tables themselves: run this once as the schema owner, then give the
--- application's database user only SELECT, INSERT, UPDATE, DELETE on the five tables. SignOff's JPA
+-- application's database user only SELECT, INSERT, UPDATE, DELETE on the seven tables. SignOff's JPA
 -- schema generation then finds the tables and creates nothing (its CREATE attempts fail and are
 -- logged, harmlessly). Unquoted names fold to lower case, as the JPA provider's own do.
 --
 --   psql -v ON_ERROR_STOP=1 -d signoff -f postgresql.sql
---   GRANT SELECT, INSERT, UPDATE, DELETE ON SIGNOFF_SESSION, SIGNOFF_AUDIT, SIGNOFF_SPENT_TOKEN, SIGNOFF_ACCESS_REVOCATION, SIGNOFF_REMEMBER_ME TO signoff_app;
+--   GRANT SELECT, INSERT, UPDATE, DELETE ON SIGNOFF_SESSION, SIGNOFF_AUDIT, SIGNOFF_SPENT_TOKEN, SIGNOFF_ACCESS_REVOCATION, SIGNOFF_REMEMBER_ME, SIGNOFF_PROVIDER_SESSION, SIGNOFF_LOGOUT_TOKEN TO signoff_app;
 --
 -- Times are epoch milliseconds (BIGINT). DEVICE is the device described from the User-Agent.
 
@@ -75,4 +75,23 @@ CREATE TABLE SIGNOFF_REMEMBER_ME (
     HANDLE      VARCHAR(32)   NOT NULL,
     GROUP_NAMES VARCHAR(4000),
     CONSTRAINT SIGNOFF_REMEMBER_ME_PK PRIMARY KEY (HANDLE)
+);
+
+-- Which OpenID Provider session (digest of issuer and sid) and user (digest of issuer and sub) a
+-- registry session was logged in through (same handle); purged with their session.
+CREATE TABLE SIGNOFF_PROVIDER_SESSION (
+    HANDLE      VARCHAR(32) NOT NULL,
+    SID_KEY     VARCHAR(64),
+    SUBJECT_KEY VARCHAR(64) NOT NULL,
+    CONSTRAINT SIGNOFF_PROVIDER_SESSION_PK PRIMARY KEY (HANDLE)
+);
+CREATE INDEX SIGNOFF_PROVIDER_SID ON SIGNOFF_PROVIDER_SESSION (SID_KEY);
+CREATE INDEX SIGNOFF_PROVIDER_SUBJECT ON SIGNOFF_PROVIDER_SESSION (SUBJECT_KEY);
+
+-- Back-channel logout tokens received (digest of issuer and jti), so a replay is refused on any
+-- node; purged after EXPIRES_AT.
+CREATE TABLE SIGNOFF_LOGOUT_TOKEN (
+    KEY_DIGEST VARCHAR(64) NOT NULL,
+    EXPIRES_AT BIGINT NOT NULL,
+    CONSTRAINT SIGNOFF_LOGOUT_TOKEN_PK PRIMARY KEY (KEY_DIGEST)
 );

@@ -4,7 +4,7 @@
 -- fixes.
 --
 -- For admins who create the tables themselves: run this once (sqlcmd -d signoff -i sqlserver.sql),
--- then grant the application's user SELECT, INSERT, UPDATE, DELETE on the five tables.
+-- then grant the application's user SELECT, INSERT, UPDATE, DELETE on the seven tables.
 --
 -- NVARCHAR everywhere: the JDBC driver sends strings as Unicode by default, and comparing an
 -- NVARCHAR parameter with a VARCHAR column can turn index seeks into scans. The binary collation
@@ -77,4 +77,23 @@ CREATE TABLE SIGNOFF_REMEMBER_ME (
     HANDLE      NVARCHAR(32) COLLATE Latin1_General_100_BIN2 NOT NULL,
     GROUP_NAMES NVARCHAR(4000),
     CONSTRAINT SIGNOFF_REMEMBER_ME_PK PRIMARY KEY (HANDLE)
+);
+
+-- Which OpenID Provider session (digest of issuer and sid) and user (digest of issuer and sub) a
+-- registry session was logged in through (same handle); purged with their session.
+CREATE TABLE SIGNOFF_PROVIDER_SESSION (
+    HANDLE      NVARCHAR(32) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    SID_KEY     NVARCHAR(64) COLLATE Latin1_General_100_BIN2,
+    SUBJECT_KEY NVARCHAR(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    CONSTRAINT SIGNOFF_PROVIDER_SESSION_PK PRIMARY KEY (HANDLE)
+);
+CREATE INDEX SIGNOFF_PROVIDER_SID ON SIGNOFF_PROVIDER_SESSION (SID_KEY);
+CREATE INDEX SIGNOFF_PROVIDER_SUBJECT ON SIGNOFF_PROVIDER_SESSION (SUBJECT_KEY);
+
+-- Back-channel logout tokens received (digest of issuer and jti), so a replay is refused on any
+-- node; purged after EXPIRES_AT.
+CREATE TABLE SIGNOFF_LOGOUT_TOKEN (
+    KEY_DIGEST NVARCHAR(64) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    EXPIRES_AT BIGINT NOT NULL,
+    CONSTRAINT SIGNOFF_LOGOUT_TOKEN_PK PRIMARY KEY (KEY_DIGEST)
 );

@@ -7,6 +7,7 @@ import dev.signoff.events.Purpose;
 import dev.signoff.limit.SessionLimitException;
 import dev.signoff.logout.Logout;
 import dev.signoff.logout.OneTimeTokens;
+import dev.signoff.registry.ProviderSessions;
 import dev.signoff.registry.Revocation;
 import dev.signoff.registry.SessionRegistry;
 import dev.signoff.registry.SessionSnapshot;
@@ -62,6 +63,8 @@ public class SignOff {
     Terminator terminator;
     @Inject
     SessionRegistry registry;
+    @Inject
+    ProviderSessions providerSessions;
     @Inject
     Configuration configuration;
     @Inject
@@ -173,6 +176,29 @@ public class SignOff {
                     new Revocation(EndReason.LOGOUT, clock.millis(), null), expiresAt.toEpochMilli());
         } catch (RuntimeException e) {
             throw new SignOffException("SignOff could not reach the registry to revoke an access token of user '" + user + "'", e);
+        }
+    }
+
+    /**
+     * Records that the caller's session was logged in through an OpenID Provider's session, for an
+     * app with an OpenID Connect client of its own (Jakarta Security's OpenID mechanism needs no call):
+     * a back-channel logout token of that provider naming {@code sid} — or, without one, {@code subject}
+     * — then ends this session. Call it after the login, with the claims of the ID token received.
+     *
+     * @return false, recording nothing, when the caller has no registry session or {@code issuer} is
+     *         not one of {@code signoff.oidc.providers}
+     * @throws SignOffException when the registry cannot be reached
+     */
+    public boolean linkProviderSession(HttpServletRequest request, String issuer, Optional<String> sid, String subject) {
+        Optional<String> handle = currentHandle(request);
+        if (handle.isEmpty() || configuration.settings().oidc().provider(issuer).isEmpty()) {
+            return false;
+        }
+        try {
+            providerSessions.link(handle.get(), issuer, sid, subject);
+            return true;
+        } catch (RuntimeException e) {
+            throw new SignOffException("SignOff could not reach the registry to record a provider session", e);
         }
     }
 

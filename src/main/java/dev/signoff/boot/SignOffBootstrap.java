@@ -14,6 +14,7 @@ import dev.signoff.login.LoginRequests;
 import dev.signoff.logout.LogoutServlet;
 import dev.signoff.metrics.MetricsMBeans;
 import dev.signoff.metrics.SignOffMetrics;
+import dev.signoff.oidc.BackchannelLogoutServlet;
 import dev.signoff.registry.PurgeTask;
 import dev.signoff.registry.RevocationPush;
 import dev.signoff.registry.SignOffDataSource;
@@ -40,7 +41,8 @@ import java.util.logging.Logger;
  *   <li>the filter on {@code /*}, ahead of the app's own filters (async-supported, so streams can go
  *       async), and the request listener and forward filter of form logins;</li>
  *   <li>under the configured prefix the logout servlet, the event stream ({@code /api/events}) and
- *       {@code signoff.js}; the JSON API under a non-default prefix;</li>
+ *       {@code signoff.js}; the JSON API under a non-default prefix; the OpenID Connect back-channel
+ *       logout receiver when a provider is configured;</li>
  * </ul>
  * then publishes the JMX metrics, starts the purge, and logs the routes and effective settings once.
  */
@@ -70,7 +72,7 @@ public class SignOffBootstrap implements ServletContextListener {
         SessionCookieHardening.apply(context, settings.sessionCookieHttpOnly(), settings.sessionCookieSecure(),
                 settings.sessionCookieSameSite());
         registerFilters(context);
-        registerRoutes(context, settings.prefix());
+        registerRoutes(context, settings);
         metrics.prepare();
         MetricsMBeans.register(context.getContextPath(), metrics);
         purge.start();
@@ -91,7 +93,8 @@ public class SignOffBootstrap implements ServletContextListener {
         forwards.addMappingForUrlPatterns(EnumSet.of(DispatcherType.FORWARD), false, "/*");
     }
 
-    private static void registerRoutes(ServletContext context, String prefix) {
+    private static void registerRoutes(ServletContext context, SignOffSettings settings) {
+        String prefix = settings.prefix();
         // For pages that link the module's routes without CDI, e.g. a JSP:
         // <script src="${pageContext.request.contextPath}${applicationScope['dev.signoff.prefix']}/signoff.js" defer>
         context.setAttribute(PREFIX_ATTRIBUTE, prefix);
@@ -103,6 +106,9 @@ public class SignOffBootstrap implements ServletContextListener {
         events.addMapping(prefix + Routes.EVENTS);
         context.addServlet("SignOffScript", ScriptServlet.class).addMapping(prefix + Routes.SCRIPT);
         context.addServlet("SignOffServerError", ContainerErrorPage.class).addMapping(prefix + Routes.SERVER_ERROR);
+        if (!settings.oidc().providers().isEmpty()) {
+            context.addServlet("SignOffBackchannelLogout", BackchannelLogoutServlet.class).addMapping(prefix + Routes.BACKCHANNEL_LOGOUT);
+        }
         mapApi(context, prefix);
     }
 

@@ -106,6 +106,13 @@ public enum Setting {
                     + "log out everywhere, from an ended refresh family, malformed or unsigned. The app still checks signatures."),
     BEARER_MAX_LIFETIME("bearer.max-lifetime", "1h", Forms.DURATION,
             "Longest access token (exp - iat) SignOff accepts from those issuers; its revocation records are kept this long."),
+    OIDC_PROVIDERS("oidc.providers", "", "providers separated by ',', each " + OidcProvider.FORM + "; empty: off",
+            "OpenID Providers whose back-channel logout tokens (POST <prefix>/oidc/backchannel-logout) end the sessions of the "
+                    + "provider session (sid) or user (sub) they name (reason idp_logout). Keys come from jwks-uri, else from the "
+                    + "issuer's discovery document."),
+    OIDC_IAT_SKEW("oidc.iat-skew", "2m", Forms.DURATION,
+            "A logout token issued more than this far from now (either way) is refused; its jti is remembered at least this "
+                    + "long, on every node, so a replay is refused."),
     ALLOWED_ORIGINS("allowed-origins", "", "comma-separated origins like https://app.example.com",
             "Origins accepted for state-changing requests besides the request's own (e.g. behind a proxy)."),
     CROSS_SITE_WITHOUT_ORIGIN("cross-site.without-origin", "referer", "referer or refuse",

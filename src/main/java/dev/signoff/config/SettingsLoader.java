@@ -82,6 +82,7 @@ public final class SettingsLoader {
                 ends(),
                 positive(Setting.ONE_TIME_TOKEN_TTL),
                 tokens(),
+                new OidcSettings(list(Setting.OIDC_PROVIDERS, OidcProvider::parse), positive(Setting.OIDC_IAT_SKEW)),
                 crossSite(),
                 registry(),
                 integer(Setting.MAX_SESSIONS, 0, Integer.MAX_VALUE),

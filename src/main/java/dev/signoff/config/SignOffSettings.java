@@ -34,6 +34,7 @@ public record SignOffSettings(
         EndPolicies ends,
         Duration oneTimeTokenTtl,
         TokenSettings tokens,
+        OidcSettings oidc,
         CrossSiteRule crossSite,
         RegistrySettings registry,
         int maxSessions,

@@ -44,7 +44,12 @@ public enum EndReason {
      * A remember-me token's value older than the one just replaced was presented: someone else holds
      * a copy of the cookie. Every session of the user ends, remember-me tokens included.
      */
-    THEFT;
+    THEFT,
+    /**
+     * The OpenID Provider the user logged in through ended the login there (an OpenID Connect
+     * back-channel logout token naming its provider session or user).
+     */
+    IDP_LOGOUT;
 
     /** The lower-case name used in JSON and logs, e.g. {@code idle_timeout}. */
     public String code() {

@@ -1,5 +1,6 @@
 package dev.signoff.registry;
 
+import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 
@@ -70,6 +71,21 @@ final class LockConflicts {
      * exceptions providers raise for them.
      */
     static boolean isLockConflict(Throwable e) {
+        return anyCause(e, t -> t instanceof PessimisticLockException || t instanceof LockTimeoutException
+                || (t instanceof SQLException s && isLockConflict(s)));
+    }
+
+    /**
+     * Whether {@code e} comes from a unique or primary key that already held the value: SQLState
+     * class 23 (integrity constraint violation), or the JPA exception providers raise for it.
+     */
+    static boolean isDuplicateKey(Throwable e) {
+        return anyCause(e, t -> t instanceof EntityExistsException
+                || (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")));
+    }
+
+    /** Whether {@code e} or any exception it wraps (causes, and a SQLException's next ones) passes {@code test}. */
+    private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
         Deque<Throwable> todo = new ArrayDeque<>(List.of(e));
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!todo.isEmpty()) {
@@ -77,8 +93,7 @@ final class LockConflicts {
             if (!seen.add(t)) {
                 continue;
             }
-            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException
-                    || (t instanceof SQLException s && isLockConflict(s))) {
+            if (test.test(t)) {
                 return true;
             }
             if (t.getCause() != null) {

@@ -58,15 +58,20 @@ class Purger {
                 // A family's spent tokens and a remember-me login's groups go with it (after its row, in the order rotations lock).
                 em.createNamedQuery(SpentToken.PURGE).setParameter("handle", handle).executeUpdate();
                 em.createNamedQuery(RememberedGroups.PURGE).setParameter("handle", handle).executeUpdate();
+                em.createNamedQuery(ProviderLink.PURGE).setParameter("handle", handle).executeUpdate();
             }
             deleted += gone;
         }
         return new Batch(handles.size(), deleted);
     }
 
-    /** Deletes the access-token revocation records that stopped mattering before {@code before} (epoch ms). */
+    /**
+     * Deletes the access-token revocation records, and the logout tokens remembered against replay, that
+     * stopped mattering before {@code before} (epoch ms).
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public int accessRevocations(long before) {
+        em.createNamedQuery(SeenLogoutToken.PURGE).setParameter("before", before).executeUpdate();
         return em.createNamedQuery(AccessRevocation.PURGE).setParameter("before", before).executeUpdate();
     }
 

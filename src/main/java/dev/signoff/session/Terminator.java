@@ -69,6 +69,22 @@ public class Terminator {
         }
     }
 
+    /**
+     * Ends these sessions in one transaction (those ended already or unknown are skipped); queued,
+     * each, when the registry cannot be reached.
+     */
+    public Ending end(List<String> handles, EndReason reason, String ip) {
+        try {
+            List<SessionSnapshot> ended = registry.revoke(handles, new Revocation(reason, clock.millis(), ip));
+            announce(ended, reason, ip);
+            return Ending.of(ended.size());
+        } catch (RuntimeException e) {
+            unreachable(e, "ending " + handles.size() + " sessions");
+            handles.forEach(h -> pending.add(h, reason));
+            return Ending.queued(e);
+        }
+    }
+
     /** Ends every live session of the user except {@code keep}, of every purpose a user signs in with. */
     public Ending endAll(String user, Optional<String> keep, EndReason reason, String ip) {
         return endAll(user, keep, Purpose.SIGN_IN, reason, ip);

@@ -17,6 +17,10 @@ public enum Problem {
     SESSION_LIMIT("session_limit", "Too many sessions: sign out on another device first.", 409),
     INVALID_TOKEN("invalid_token", "The access token is not one this server accepts.", 401),
     TOKEN_REVOKED("token_revoked", "This access token has been revoked; sign in again.", 401),
+    /** A back-channel logout token refused: the same answer whatever rule it broke (the server log says which). */
+    INVALID_LOGOUT_TOKEN("invalid_request", "The logout token is not valid.", 400),
+    /** A valid back-channel logout token that could not be applied: OpenID Connect Back-Channel Logout asks for 400, not 5xx. */
+    LOGOUT_NOT_APPLIED("logout_failed", "The logout could not be applied: the session registry is unavailable.", 400),
     REGISTRY_UNAVAILABLE("registry_unavailable", "The session registry is unavailable; try again shortly.", 503),
     // What the JSON API answers for statuses its JAX-RS runtime produces itself (no such route, wrong method …):
     BAD_REQUEST("bad_request", "The request is malformed.", 400),

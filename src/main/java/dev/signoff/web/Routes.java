@@ -21,6 +21,8 @@ public final class Routes {
     public static final String EVENTS = "/api/events";
     /** {@code GET}: the browser script. */
     public static final String SCRIPT = "/signoff.js";
+    /** {@code POST}: OpenID Connect back-channel logout tokens from the configured providers. */
+    public static final String BACKCHANNEL_LOGOUT = "/oidc/backchannel-logout";
     /** The error page an app may map for its server's own 5xx ({@code ContainerErrorPage}). */
     public static final String SERVER_ERROR = "/server_error";
 

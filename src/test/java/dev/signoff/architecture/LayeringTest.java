@@ -40,6 +40,7 @@ class LayeringTest {
             Map.entry("api", 9),                      // the JSON API, over the facade
             Map.entry("", 8),                         // SignOff, the facade apps inject; the credentials observer
             Map.entry("filter", 7), Map.entry("live", 7),  // the boundaries every request meets
+            Map.entry("oidc", 7),                     // single sign-out with OpenID Providers: back-channel logout in
             Map.entry("logout", 6),                   // logout as steps
             Map.entry("web", 5), Map.entry("tokens", 5), // answers, routes, JSON, request rules; refresh-token families
             Map.entry("session", 4), Map.entry("login", 4), // session control; what a login must change

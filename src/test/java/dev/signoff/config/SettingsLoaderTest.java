@@ -448,6 +448,29 @@ class SettingsLoaderTest {
         assertEquals(Duration.ofMinutes(5), s.idleTimeout());
     }
 
+    @Test
+    void oidcProvidersWhenGivenThenIssuerClientAndOptionalJwksElseOff() {
+        assertEquals(List.of(), load(Map.of()).oidc().providers());
+        OidcSettings oidc = load(Map.of("signoff.oidc.providers",
+                "https://id.example.com/realms/a/; client-id=shop, http://localhost:8090/realms/b; client-id=b; jwks-uri=http://localhost:8090/certs"))
+                .oidc();
+        assertEquals(new OidcProvider("https://id.example.com/realms/a/", "shop", java.util.Optional.empty()), oidc.providers().get(0));
+        assertEquals(java.net.URI.create("https://id.example.com/realms/a/.well-known/openid-configuration"), oidc.providers().get(0).discoveryUri());
+        assertEquals(java.net.URI.create("http://localhost:8090/certs"), oidc.providers().get(1).jwksUri().orElseThrow());
+        assertEquals("b", oidc.provider("http://localhost:8090/realms/b").orElseThrow().clientId());
+        assertEquals(java.time.Duration.ofMinutes(2), oidc.iatSkew());
+    }
+
+    @Test
+    void oidcProvidersWhenMalformedThenDeploymentFails() {
+        for (String bad : List.of("https://id.example.com", "ftp://id.example.com; client-id=a", "id.example.com; client-id=a",
+                "https://id.example.com?x=1; client-id=a", "https://id.example.com; client-id=a; secret=s",
+                "https://id.example.com; client-id=", "https://id.example.com; client-id=a; jwks-uri=file:/etc/passwd")) {
+            assertThrows(InvalidSettingException.class, () -> load(Map.of("signoff.oidc.providers", bad)), bad);
+        }
+        assertThrows(InvalidSettingException.class, () -> load(Map.of("signoff.oidc.iat-skew", "0")));
+    }
+
     private static SignOffSettings load(Map<String, String> contextParams) {
         return SettingsLoader.load(contextParams::get, Map.of(), Map.of()).settings();
     }

@@ -27,7 +27,7 @@ public record Target(URI context, List<String> paths, Map<String, String> victim
     public static final List<String> DEMO_PATHS = List.of(
             "/", "/login", "/app/", "/app/sessions", "/app/account/password", "/app/account/email",
             "/app/sessions/end", "/app/admin/sessions", "/app/admin/sessions/end", "/app/admin/sessions/end-all",
-            "/api/me", "/api/token", "/api/token/refresh");
+            "/api/me", "/api/token", "/api/token/refresh", "/sessions/oidc/backchannel-logout");
 
     String contextPath() {
         String p = context.getRawPath();

@@ -301,4 +301,25 @@ class LogoutRoutesIT extends DemoIT {
             assertNoServerError(d.get("/sessions/log_out/all/get?token=" + "A".repeat(43)));
         }
     }
+
+    /**
+     * The demo's back-channel logout route is live for its Keycloak address even when no Keycloak runs
+     * there: a token naming that issuer cannot be checked (no keys) and gets 400, like garbage; the
+     * demo's own login is untouched.
+     */
+    @Test
+    void backchannelLogoutWhenNoProviderRunsThenEveryToken400AndNothingEnds() {
+        Device alice = signedIn("alice");
+        String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"RS256\",\"kid\":\"k\"}".getBytes());
+        String claims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"iss\":\"http://localhost:8090/realms/signoff\","
+                + "\"aud\":\"demo\",\"sub\":\"alice\",\"jti\":\"j\",\"iat\":" + System.currentTimeMillis() / 1000
+                + ",\"events\":{\"http://schemas.openid.net/event/backchannel-logout\":{}}}").getBytes());
+        for (String token : List.of(header + "." + claims + ".c2lnbmF0dXJl", "garbage", "")) {
+            Response r = device().post("/sessions/oidc/backchannel-logout", Map.of("logout_token", token));
+            assertEquals(400, r.status(), r::toString);
+            assertTrue(r.body().contains("\"error\":\"invalid_request\""), r::toString);
+        }
+        assertEquals(405, device().get("/sessions/oidc/backchannel-logout").status());
+        assertSignedIn(alice, "alice");
+    }
 }

@@ -12,6 +12,8 @@ import java.io.IOException;
 /**
  * A minimal app that logs users in itself through {@link SignOff#start} (no container security):
  * {@code POST /probe/login?user=x}, {@code GET /probe/me} answers the bound handle or "anonymous".
+ * With {@code iss}, {@code sub} and optionally {@code sid}, the login came through that OpenID
+ * Provider session, as an app with its own OpenID client tells SignOff ({@link SignOff#linkProviderSession}).
  */
 @WebServlet("/probe/*")
 public class ProbeServlet extends HttpServlet {
@@ -21,7 +23,13 @@ public class ProbeServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String user = request.getParameter("user");
-        response.getWriter().write(signOff.start(request, user).handle());
+        String handle = signOff.start(request, user).handle();
+        if (request.getParameter("sub") != null && !signOff.linkProviderSession(request, request.getParameter("iss"),
+                java.util.Optional.ofNullable(request.getParameter("sid")), request.getParameter("sub"))) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "not linked");
+            return;
+        }
+        response.getWriter().write(handle);
     }
 
     @Override

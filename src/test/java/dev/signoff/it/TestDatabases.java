@@ -34,7 +34,8 @@ public final class TestDatabases {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,40}");
     /** Password of the restricted login of a {@code :ddl} database (test databases only). */
     public static final String DDL_USER_PASSWORD = "signoff-it";
-    private static final List<String> TABLES = List.of("SIGNOFF_SESSION", "SIGNOFF_AUDIT", "SIGNOFF_SPENT_TOKEN", "SIGNOFF_ACCESS_REVOCATION", "SIGNOFF_REMEMBER_ME");
+    private static final List<String> TABLES = List.of("SIGNOFF_SESSION", "SIGNOFF_AUDIT", "SIGNOFF_SPENT_TOKEN", "SIGNOFF_ACCESS_REVOCATION", "SIGNOFF_REMEMBER_ME",
+            "SIGNOFF_PROVIDER_SESSION", "SIGNOFF_LOGOUT_TOKEN");
 
     private TestDatabases() {
     }

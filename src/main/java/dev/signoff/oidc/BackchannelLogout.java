@@ -1,0 +1,93 @@
+package dev.signoff.oidc;
+
+import dev.signoff.config.Configuration;
+import dev.signoff.config.SignOffResource;
+import dev.signoff.events.EndReason;
+import dev.signoff.registry.ProviderSessions;
+import dev.signoff.session.Ending;
+import dev.signoff.session.Terminator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Applies a back-channel logout token: checked ({@link LogoutTokens}), received once (its
+ * {@code jti} is stored in the registry first, so a replay to any node changes nothing), then the
+ * sessions of its {@code sid} — or, without one, of its {@code sub} — end through the
+ * {@link Terminator} (reason {@code idp_logout}): every node refuses them within the staleness
+ * bound, their open pages are told. No call back into the app's own logout route, so nothing of
+ * the app's proxy, TLS or CSRF setup stands in the way.
+ */
+@ApplicationScoped
+public class BackchannelLogout {
+    private static final Logger LOG = Logger.getLogger(BackchannelLogout.class.getName());
+
+    /** What became of a token. */
+    public enum Outcome {
+        /** Valid and new: its sessions ended (or, the registry failing meanwhile, were queued to end). */
+        APPLIED,
+        /** Broke a rule, or was received before: nothing changed. */
+        REFUSED,
+        /** Valid, but the registry could not be asked whether it was new: nothing changed. */
+        NOT_APPLIED
+    }
+
+    @Inject
+    Configuration configuration;
+    @Inject
+    ProviderSessions providerSessions;
+    @Inject
+    Terminator terminator;
+    @Inject
+    @SignOffResource
+    Clock clock;
+    private volatile LogoutTokens tokens;
+
+    /** Checks and applies one token from the client at {@code ip}. */
+    public Outcome receive(String token, String ip) {
+        LogoutToken valid;
+        try {
+            valid = tokens().validate(token);
+        } catch (LogoutToken.Refused e) {
+            LOG.info(() -> "SignOff: back-channel logout token from " + ip + " refused: " + e.getMessage());
+            return Outcome.REFUSED;
+        }
+        try {
+            if (!providerSessions.firstReceipt(valid.issuer(), valid.jti(), valid.keepUntil())) {
+                LOG.info(() -> "SignOff: back-channel logout token from " + ip + " refused: its jti was received before");
+                return Outcome.REFUSED;
+            }
+            return apply(valid, ip);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "SignOff: a back-channel logout token from " + ip + " could not be applied: registry unavailable", e);
+            return Outcome.NOT_APPLIED;
+        }
+    }
+
+    private Outcome apply(LogoutToken token, String ip) {
+        List<String> handles = token.sid().isPresent()
+                ? providerSessions.liveBySid(token.issuer(), token.sid().get())
+                : providerSessions.liveBySubject(token.issuer(), token.subject().orElseThrow());
+        Ending ending = handles.isEmpty() ? Ending.of(0) : terminator.end(handles, EndReason.IDP_LOGOUT, ip);
+        LOG.info(() -> "SignOff: back-channel logout from " + token.issuer() + " (" + (token.sid().isPresent() ? "sid" : "sub")
+                + "): " + handles.size() + " session(s) " + (ending.pending() ? "queued to end" : "ended"));
+        return Outcome.APPLIED;
+    }
+
+    private LogoutTokens tokens() {
+        LogoutTokens t = tokens;
+        if (t == null) {
+            synchronized (this) {
+                if (tokens == null) {
+                    tokens = new LogoutTokens(configuration.settings().oidc(), clock);
+                }
+                t = tokens;
+            }
+        }
+        return t;
+    }
+}
