@@ -1,0 +1,139 @@
+package dev.signoff.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Single sign-out with a real Keycloak: an app on GlassFish logs its users in through Keycloak with
+ * Jakarta Security's OpenID Connect mechanism, SignOff in its WEB-INF/lib and one setting naming the
+ * provider — no SignOff code. When a Keycloak administrator ends the user's Keycloak sessions
+ * (admin REST API), Keycloak posts a logout token to SignOff's receiver, and the app's sessions of
+ * exactly those Keycloak sessions are refused.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class KeycloakLogoutIT {
+    private static Keycloak keycloak;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws Exception {
+        keycloak = Keycloak.start();
+        return Deployments.childFirst(ShrinkWrap.create(WebArchive.class, "kc.war")
+                .addClasses(OidcApp.class, OidcApp.Me.class, OidcApp.Callback.class, Keycloak.class)
+                .addAsWebInfResource(new StringAsset("<beans bean-discovery-mode=\"annotated\"/>"), "beans.xml")
+                .addAsLibrary(Deployments.module())
+                .addAsLibraries(Deployments.derby())
+                .addAsWebInfResource(new StringAsset(
+                        "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">"
+                                + "<context-param><param-name>signoff.session-cookie.secure</param-name><param-value>false</param-value></context-param>"
+                                + "<context-param><param-name>signoff.oidc.providers</param-name><param-value>" + Keycloak.ISSUER
+                                + "; client-id=demo</param-value></context-param>"
+                                + "</web-app>"), "web.xml"));
+    }
+
+    @AfterAll
+    static void stopKeycloak() throws InterruptedException {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private URI me() {
+        return URI.create(base.toString()).resolve("app/me");
+    }
+
+    @Test
+    void adminEndsEachKeycloakSessionThenThatDeviceAloneIsRefused() throws InterruptedException {
+        OidcDevice laptop = signedIn("alice");
+        OidcDevice phone = signedIn("alice");
+        String admin = keycloak.adminToken();
+        List<String> sessions = keycloak.sessions(admin, keycloak.userId(admin, "alice"));
+        assertEquals(2, sessions.size(), sessions::toString);
+
+        keycloak.endSession(admin, sessions.get(0));
+        Refused first = awaitOneRefused(laptop, phone);
+        assertRefusedAsIdpLogout(first.response(), first.device());
+
+        keycloak.endSession(admin, sessions.get(1));
+        OidcDevice other = first.device() == laptop ? phone : laptop;
+        assertRefusedAsIdpLogout(awaitRefused(other), other);
+    }
+
+    @Test
+    void adminSignsTheUserOutThenTheDeviceIsRefused() throws InterruptedException {
+        OidcDevice device = signedIn("bob");
+        String admin = keycloak.adminToken();
+        keycloak.logOutUser(admin, keycloak.userId(admin, "bob"));
+        assertRefusedAsIdpLogout(awaitRefused(device), device);
+    }
+
+    private OidcDevice signedIn(String user) {
+        OidcDevice device = new OidcDevice();
+        OidcDevice.Page page = device.signIn(me(), user, user + "-pw");
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.body().startsWith(user + " ") && !page.body().endsWith("unbound"), page::toString);
+        return device;
+    }
+
+    /** The device refused, and its answer. */
+    private record Refused(OidcDevice device, HttpResponse<String> response) {
+    }
+
+    private Refused awaitOneRefused(OidcDevice laptop, OidcDevice phone) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            HttpResponse<String> a = laptop.getJson(me());
+            HttpResponse<String> b = phone.getJson(me());
+            if (a.statusCode() != 200 || b.statusCode() != 200) {
+                assertTrue(a.statusCode() == 200 || b.statusCode() == 200, "only one Keycloak session ended: " + a + " / " + b);
+                return a.statusCode() != 200 ? new Refused(laptop, a) : new Refused(phone, b);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("neither device was refused within 5 s of the Keycloak session's end");
+    }
+
+    private HttpResponse<String> awaitRefused(OidcDevice device) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            HttpResponse<String> r = device.getJson(me());
+            if (r.statusCode() != 200) {
+                return r;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the device was not refused within 5 s of the Keycloak session's end");
+    }
+
+    /**
+     * The app's session is gone: SignOff invalidated the HttpSession of the ended registry session as
+     * the request arrived, so the OpenID mechanism sends the device to Keycloak to sign in again —
+     * and Keycloak, whose session ended too, shows its login page. Without SignOff the mechanism would
+     * have kept serving the device until its access token expired (the other device shows it does).
+     */
+    private void assertRefusedAsIdpLogout(HttpResponse<String> r, OidcDevice device) {
+        assertEquals(302, r.statusCode(), () -> r + " " + r.body());
+        String location = r.headers().firstValue("Location").orElse("");
+        assertTrue(location.startsWith(Keycloak.ISSUER + "/protocol/openid-connect/auth"), location);
+        OidcDevice.Page again = device.open(me());
+        assertEquals(Keycloak.PORT, again.uri().getPort(), again::toString);
+        assertTrue(again.body().contains("kc-form-login"), "Keycloak's login page: " + again);
+    }
+}
