@@ -109,7 +109,8 @@ public enum Setting {
     OIDC_PROVIDERS("oidc.providers", "", "providers separated by ',', each " + OidcProvider.FORM + "; empty: off",
             "OpenID Providers whose back-channel logout tokens (POST <prefix>/oidc/backchannel-logout) end the sessions of the "
                     + "provider session (sid) or user (sub) they name (reason idp_logout). Keys come from jwks-uri, else from the "
-                    + "issuer's discovery document."),
+                    + "issuer's discovery document. With post-logout, SignOff's logout also ends the provider's session (RP-initiated "
+                    + "logout) and the provider sends the browser back to that path."),
     OIDC_IAT_SKEW("oidc.iat-skew", "2m", Forms.DURATION,
             "A logout token issued more than this far from now (either way) is refused; its jti is remembered at least this "
                     + "long, on every node, so a replay is refused."),

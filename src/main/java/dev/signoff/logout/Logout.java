@@ -2,6 +2,7 @@ package dev.signoff.logout;
 
 import dev.signoff.config.Configuration;
 import dev.signoff.events.EndReason;
+import dev.signoff.oidc.ProviderSignOut;
 import dev.signoff.session.Terminator;
 import dev.signoff.tokens.RememberMeTokens;
 import jakarta.annotation.PostConstruct;
@@ -20,7 +21,8 @@ import java.util.List;
  *   <li>revoke in the registry: the caller's session ({@link RevokeCurrent}) or all the user's
  *       ({@link RevokeEverywhere}), through the {@link Terminator}, so it holds on every node;</li>
  *   <li>{@link ForgetRememberMe}: this device's remember-me login and its cookie (explicit logouts only);</li>
- *   <li>{@link ContainerLogout}: {@code request.logout()}, unless the login lives in a login cookie;</li>
+ *   <li>{@link LeaveProvider}: where the OpenID Provider's session ends too, if it is to (explicit logouts only);</li>
+ *   <li>{@link ContainerLogout}: {@code request.logout()}, unless the login lives in a login cookie or is an OpenID Connect one;</li>
  *   <li>{@link InvalidateHttpSession};</li>
  *   <li>{@link DeleteCookies}: every cookie the session lives in, with its exact attributes;</li>
  *   <li>{@link ClearSiteData}, {@link NoStore} and {@link TellPending}: the answer's headers.</li>
@@ -41,23 +43,27 @@ public class Logout {
     Configuration configuration;
     @Inject
     RememberMeTokens rememberMe;
+    @Inject
+    ProviderSignOut providerSignOut;
 
     private List<LogoutStep> local;
     private LogoutStep revokeCurrent;
     private LogoutStep revokeAll;
     private LogoutStep revokeOthers;
     private LogoutStep forgetRememberMe;
+    private LogoutStep leaveProvider;
     private LogoutStep tellPending;
 
     @PostConstruct
     void steps() {
         tellPending = new TellPending();
-        local = List.of(new ContainerLogout(), new InvalidateHttpSession(), new DeleteCookies(), new ClearSiteData(), new NoStore(),
+        local = List.of(new ContainerLogout(providerSignOut), new InvalidateHttpSession(), new DeleteCookies(), new ClearSiteData(), new NoStore(),
                 tellPending);
         revokeCurrent = new RevokeCurrent(terminator);
         revokeAll = new RevokeEverywhere(terminator, false);
         revokeOthers = new RevokeEverywhere(terminator, true);
         forgetRememberMe = new ForgetRememberMe(rememberMe);
+        leaveProvider = new LeaveProvider(providerSignOut);
     }
 
     /** Ends the caller's current session (if any) and clears it from the client. */
@@ -91,10 +97,12 @@ public class Logout {
         }
     }
 
-    private static List<LogoutStep> steps(LogoutStep revoke, LogoutStep forget, List<LogoutStep> rest) {
-        List<LogoutStep> all = new ArrayList<>(rest.size() + 2);
+    /** An explicit logout's steps: the registry's, this device's remember-me and provider session, then the local ones. */
+    private List<LogoutStep> steps(LogoutStep revoke, LogoutStep forget, List<LogoutStep> rest) {
+        List<LogoutStep> all = new ArrayList<>(rest.size() + 3);
         all.add(revoke);
         all.add(forget);
+        all.add(leaveProvider);
         all.addAll(rest);
         return all;
     }

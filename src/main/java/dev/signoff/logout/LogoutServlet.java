@@ -92,12 +92,21 @@ public class LogoutServlet extends RouteServlet {
         return path.startsWith(settings.prefix()) ? path.substring(settings.prefix().length()) : path;
     }
 
+    /**
+     * The answer: {@code 204} to JSON clients, else {@code 303} to a same-origin {@code next} or the
+     * logout redirect — or, when the caller's OpenID Provider session is to end too, to the provider
+     * (named to JSON clients in a header), which sends the browser back to its configured path.
+     */
     private static void done(HttpServletRequest request, HttpServletResponse response, SignOffSettings settings) {
+        Object provider = request.getAttribute(Routes.PROVIDER_LOGOUT_ATTRIBUTE);
         if (Requests.wantsJson(request)) {
+            if (provider instanceof String url) {
+                response.setHeader(Routes.PROVIDER_LOGOUT_HEADER, url);
+            }
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
-        String target = Requests.safeNext(request.getParameter("next"))
+        String target = provider instanceof String url ? url : Requests.safeNext(request.getParameter("next"))
                 .orElse(request.getContextPath() + settings.logoutRedirect());
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", target);

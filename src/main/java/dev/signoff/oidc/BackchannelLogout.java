@@ -1,7 +1,5 @@
 package dev.signoff.oidc;
 
-import dev.signoff.config.Configuration;
-import dev.signoff.config.SignOffResource;
 import dev.signoff.events.EndReason;
 import dev.signoff.registry.ProviderSessions;
 import dev.signoff.session.Ending;
@@ -9,7 +7,6 @@ import dev.signoff.session.Terminator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,21 +34,17 @@ public class BackchannelLogout {
     }
 
     @Inject
-    Configuration configuration;
+    Providers providers;
     @Inject
     ProviderSessions providerSessions;
     @Inject
     Terminator terminator;
-    @Inject
-    @SignOffResource
-    Clock clock;
-    private volatile LogoutTokens tokens;
 
     /** Checks and applies one token from the client at {@code ip}. */
     public Outcome receive(String token, String ip) {
         LogoutToken valid;
         try {
-            valid = tokens().validate(token);
+            valid = providers.logoutTokens().validate(token);
         } catch (LogoutToken.Refused e) {
             LOG.info(() -> "SignOff: back-channel logout token from " + ip + " refused: " + e.getMessage());
             return Outcome.REFUSED;
@@ -76,18 +69,5 @@ public class BackchannelLogout {
         LOG.info(() -> "SignOff: back-channel logout from " + token.issuer() + " (" + (token.sid().isPresent() ? "sid" : "sub")
                 + "): " + handles.size() + " session(s) " + (ending.pending() ? "queued to end" : "ended"));
         return Outcome.APPLIED;
-    }
-
-    private LogoutTokens tokens() {
-        LogoutTokens t = tokens;
-        if (t == null) {
-            synchronized (this) {
-                if (tokens == null) {
-                    tokens = new LogoutTokens(configuration.settings().oidc(), clock);
-                }
-                t = tokens;
-            }
-        }
-        return t;
     }
 }

@@ -47,11 +47,12 @@ final class LogoutTokens {
     private final Clock clock;
     private final Map<String, JWTProcessor<SecurityContext>> processors = new HashMap<>();
 
-    LogoutTokens(OidcSettings settings, Clock clock) {
+    /** For the providers of {@code settings}, each with its discovery document in {@code discoveries}. */
+    LogoutTokens(OidcSettings settings, Map<String, Discovery> discoveries, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         for (OidcProvider p : settings.providers()) {
-            processors.put(p.issuer(), processor(p, new ProviderKeys(p, clock)));
+            processors.put(p.issuer(), processor(p, new ProviderKeys(discoveries.get(p.issuer()))));
         }
     }
 

@@ -38,7 +38,7 @@ public class ProviderLogins {
         if (!Purpose.SESSION.code().equals(started.purpose()) || configuration.settings().oidc().providers().isEmpty()) {
             return;
         }
-        identityClaims().ifPresent(claims -> link(started.handle(), claims));
+        IdentityTokens.current(openId).map(IdentityToken::getJwtClaims).ifPresent(claims -> link(started.handle(), claims));
     }
 
     /** Links the registry session to the provider session named by these ID token claims, if from a configured provider. */
@@ -53,20 +53,6 @@ public class ProviderLogins {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "SignOff: could not record the provider session of session " + handle
                     + "; a back-channel logout will not reach it", e);
-        }
-    }
-
-    /** The claims of the ID token of this request's OpenID Connect login, if it is one. */
-    private Optional<JwtClaims> identityClaims() {
-        try {
-            if (!openId.isResolvable()) {
-                return Optional.empty();
-            }
-            IdentityToken token = openId.get().getIdentityToken();
-            return Optional.ofNullable(token).map(IdentityToken::getJwtClaims);
-        } catch (RuntimeException e) {
-            // No session context (a session started outside a request), or no OpenID login in this one.
-            return Optional.empty();
         }
     }
 }

@@ -32,6 +32,14 @@ public final class Routes {
      */
     public static final String ENDED_ATTRIBUTE = "dev.signoff.ended";
 
+    /**
+     * Request attribute (a URL) a logout sets when the caller's OpenID Provider session is to end too:
+     * the logout route sends pages there, and names it to JSON clients in {@link #PROVIDER_LOGOUT_HEADER}.
+     */
+    public static final String PROVIDER_LOGOUT_ATTRIBUTE = "dev.signoff.provider-logout";
+    /** The header of a JSON logout's {@code 204} that names the provider's end-session URL. */
+    public static final String PROVIDER_LOGOUT_HEADER = "SignOff-Provider-Logout";
+
     private Routes() {
     }
 }

@@ -36,12 +36,12 @@ class LayeringTest {
      * A new package gets a row here, and a place in the README's map.
      */
     private static final Map<String, Integer> RANK = Map.ofEntries(
-            Map.entry("boot", 10),                    // registers everything with the container
-            Map.entry("api", 9),                      // the JSON API, over the facade
-            Map.entry("", 8),                         // SignOff, the facade apps inject; the credentials observer
-            Map.entry("filter", 7), Map.entry("live", 7),  // the boundaries every request meets
-            Map.entry("oidc", 7),                     // single sign-out with OpenID Providers: back-channel logout in
-            Map.entry("logout", 6),                   // logout as steps
+            Map.entry("boot", 11),                    // registers everything with the container
+            Map.entry("api", 10),                     // the JSON API, over the facade
+            Map.entry("", 9),                         // SignOff, the facade apps inject; the credentials observer
+            Map.entry("filter", 8), Map.entry("live", 8),  // the boundaries every request meets
+            Map.entry("logout", 7),                   // logout as steps
+            Map.entry("oidc", 6),                     // single sign-out with OpenID Providers: logout tokens in, end-session URL out
             Map.entry("web", 5), Map.entry("tokens", 5), // answers, routes, JSON, request rules; refresh-token families
             Map.entry("session", 4), Map.entry("login", 4), // session control; what a login must change
             Map.entry("limit", 3), Map.entry("metrics", 3),

@@ -454,7 +454,7 @@ class SettingsLoaderTest {
         OidcSettings oidc = load(Map.of("signoff.oidc.providers",
                 "https://id.example.com/realms/a/; client-id=shop, http://localhost:8090/realms/b; client-id=b; jwks-uri=http://localhost:8090/certs"))
                 .oidc();
-        assertEquals(new OidcProvider("https://id.example.com/realms/a/", "shop", java.util.Optional.empty()), oidc.providers().get(0));
+        assertEquals(new OidcProvider("https://id.example.com/realms/a/", "shop", java.util.Optional.empty(), java.util.Optional.empty()), oidc.providers().get(0));
         assertEquals(java.net.URI.create("https://id.example.com/realms/a/.well-known/openid-configuration"), oidc.providers().get(0).discoveryUri());
         assertEquals(java.net.URI.create("http://localhost:8090/certs"), oidc.providers().get(1).jwksUri().orElseThrow());
         assertEquals("b", oidc.provider("http://localhost:8090/realms/b").orElseThrow().clientId());

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Jakarta Security's OpenID Connect mechanism, SignOff in its WEB-INF/lib and one setting naming the
  * provider — no SignOff code. When a Keycloak administrator ends the user's Keycloak sessions
  * (admin REST API), Keycloak posts a logout token to SignOff's receiver, and the app's sessions of
- * exactly those Keycloak sessions are refused.
+ * exactly those Keycloak sessions are refused. And the other way: a logout through SignOff's route
+ * ends the device's Keycloak session too (RP-initiated logout, {@code post-logout=/bye}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -35,7 +36,7 @@ class KeycloakLogoutIT {
     static WebArchive deployment() throws Exception {
         keycloak = Keycloak.start();
         return Deployments.childFirst(ShrinkWrap.create(WebArchive.class, "kc.war")
-                .addClasses(OidcApp.class, OidcApp.Me.class, OidcApp.Callback.class, Keycloak.class)
+                .addClasses(OidcApp.class, OidcApp.Me.class, OidcApp.Callback.class, OidcApp.Bye.class, Keycloak.class)
                 .addAsWebInfResource(new StringAsset("<beans bean-discovery-mode=\"annotated\"/>"), "beans.xml")
                 .addAsLibrary(Deployments.module())
                 .addAsLibraries(Deployments.derby())
@@ -43,7 +44,7 @@ class KeycloakLogoutIT {
                         "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">"
                                 + "<context-param><param-name>signoff.session-cookie.secure</param-name><param-value>false</param-value></context-param>"
                                 + "<context-param><param-name>signoff.oidc.providers</param-name><param-value>" + Keycloak.ISSUER
-                                + "; client-id=demo</param-value></context-param>"
+                                + "; client-id=demo; post-logout=/bye</param-value></context-param>"
                                 + "</web-app>"), "web.xml"));
     }
 
@@ -86,6 +87,35 @@ class KeycloakLogoutIT {
         assertRefusedAsIdpLogout(awaitRefused(device), device);
     }
 
+    @Test
+    void logoutThroughSignOffThenTheKeycloakSessionEndsTooAndTheBrowserComesBack() {
+        OidcDevice device = signedIn("carol");
+        HttpResponse<String> logout = device.post(URI.create(base.toString()).resolve("sessions/log_out"), java.util.Map.of());
+        assertEquals(303, logout.statusCode(), () -> logout.headers().map() + " " + logout.body());
+        String location = logout.headers().firstValue("Location").orElse("");
+        assertTrue(location.startsWith(Keycloak.ISSUER + "/protocol/openid-connect/logout?id_token_hint="), location);
+        assertTrue(location.contains("&post_logout_redirect_uri=" + java.net.URLEncoder.encode(base + "bye",
+                java.nio.charset.StandardCharsets.UTF_8)), location);
+
+        OidcDevice.Page back = device.open(URI.create(location));
+        assertEquals("bye", back.body(), back::toString);
+        String admin = keycloak.adminToken();
+        assertEquals(List.of(), keycloak.sessions(admin, keycloak.userId(admin, "carol")), "carol's Keycloak sessions");
+        OidcDevice.Page again = device.open(me());
+        assertTrue(again.body().contains("kc-form-login"), "Keycloak's login page: " + again);
+    }
+
+    @Test
+    void jsonLogoutThenTheKeycloakEndSessionUrlInAHeader() {
+        OidcDevice device = signedIn("carol");
+        HttpResponse<String> logout = device.post(URI.create(base.toString()).resolve("sessions/log_out"), java.util.Map.of(),
+                "Accept", "application/json");
+        assertEquals(204, logout.statusCode(), logout::body);
+        assertTrue(logout.headers().firstValue("SignOff-Provider-Logout").orElse("")
+                .startsWith(Keycloak.ISSUER + "/protocol/openid-connect/logout?id_token_hint="), logout.headers()::toString);
+        assertEquals(302, device.getJson(me()).statusCode(), "signed out of the app");
+    }
+
     private OidcDevice signedIn(String user) {
         OidcDevice device = new OidcDevice();
         OidcDevice.Page page = device.signIn(me(), user, user + "-pw");
@@ -123,15 +153,14 @@ class KeycloakLogoutIT {
     }
 
     /**
-     * The app's session is gone: SignOff invalidated the HttpSession of the ended registry session as
-     * the request arrived, so the OpenID mechanism sends the device to Keycloak to sign in again —
-     * and Keycloak, whose session ended too, shows its login page. Without SignOff the mechanism would
-     * have kept serving the device until its access token expired (the other device shows it does).
+     * The app's session is gone: SignOff refuses the device's next request (401, reason idp_logout,
+     * the HttpSession invalidated), so the OpenID mechanism then sends it to Keycloak to sign in again
+     * — and Keycloak, whose session ended too, shows its login page. Without SignOff the mechanism
+     * would have kept serving the device until its access token expired (the other device shows it).
      */
     private void assertRefusedAsIdpLogout(HttpResponse<String> r, OidcDevice device) {
-        assertEquals(302, r.statusCode(), () -> r + " " + r.body());
-        String location = r.headers().firstValue("Location").orElse("");
-        assertTrue(location.startsWith(Keycloak.ISSUER + "/protocol/openid-connect/auth"), location);
+        assertEquals(401, r.statusCode(), () -> r + " " + r.headers().map() + " " + r.body());
+        assertTrue(r.body().contains("\"reason\":\"idp_logout\""), r::body);
         OidcDevice.Page again = device.open(me());
         assertEquals(Keycloak.PORT, again.uri().getPort(), again::toString);
         assertTrue(again.body().contains("kc-form-login"), "Keycloak's login page: " + again);

@@ -16,7 +16,8 @@ import java.io.IOException;
 /**
  * An app that logs its users in through Keycloak with Jakarta Security's OpenID Connect mechanism and
  * has no SignOff code for it: {@code GET /app/me} (any signed-in user) answers the user and the
- * registry session SignOff bound, {@code /callback} is the redirect URI registered at Keycloak.
+ * registry session SignOff bound, {@code /callback} is the redirect URI registered at Keycloak,
+ * {@code /bye} where Keycloak sends the browser after a logout that ended its session too.
  */
 @ApplicationScoped
 @OpenIdAuthenticationMechanismDefinition(providerURI = Keycloak.ISSUER, clientId = "demo", clientSecret = "demo-secret",
@@ -34,6 +35,17 @@ public class OidcApp {
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             response.setContentType("text/plain");
             response.getWriter().write(request.getRemoteUser() + " " + signOff.currentHandle(request).orElse("unbound"));
+        }
+    }
+
+    @WebServlet("/bye")
+    public static class Bye extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/plain");
+            response.getWriter().write("bye");
         }
     }
 

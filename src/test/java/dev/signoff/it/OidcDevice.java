@@ -57,6 +57,15 @@ final class OidcDevice {
         return send(request(uri).header("Accept", "application/json").GET().build());
     }
 
+    /** POST of a form, no redirects followed; {@code headers} as name, value pairs. */
+    HttpResponse<String> post(URI uri, Map<String, String> fields, String... headers) {
+        HttpRequest.Builder b = request(uri).header("Content-Type", "application/x-www-form-urlencoded");
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
+    }
+
     private Page follow(HttpRequest first) {
         HttpRequest request = first;
         for (int hop = 0; hop < 10; hop++) {

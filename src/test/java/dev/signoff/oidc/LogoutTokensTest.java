@@ -77,7 +77,9 @@ class LogoutTokensTest {
 
     private static LogoutTokens tokens(String providers) {
         OidcSettings settings = SettingsLoader.load(k -> null, Map.of(), Map.of("signoff.oidc.providers", providers)).settings().oidc();
-        return new LogoutTokens(settings, Clock.systemUTC());
+        Map<String, Discovery> discoveries = new java.util.HashMap<>();
+        settings.providers().forEach(p -> discoveries.put(p.issuer(), new Discovery(p, Clock.systemUTC())));
+        return new LogoutTokens(settings, discoveries, Clock.systemUTC());
     }
 
     private static LogoutTokens tokens() {
