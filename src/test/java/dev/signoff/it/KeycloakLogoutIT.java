@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Jakarta Security's OpenID Connect mechanism, SignOff in its WEB-INF/lib and one setting naming the
  * provider — no SignOff code. When a Keycloak administrator ends the user's Keycloak sessions
  * (admin REST API), Keycloak posts a logout token to SignOff's receiver, and the app's sessions of
- * exactly those Keycloak sessions are refused. And the other way: a logout through SignOff's route
+ * exactly those Keycloak sessions are refused (over HTTP, and in a real browser). And the other way: a logout through SignOff's route
  * ends the device's Keycloak session too (RP-initiated logout, {@code post-logout=/bye}).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -114,6 +114,25 @@ class KeycloakLogoutIT {
         assertTrue(logout.headers().firstValue("SignOff-Provider-Logout").orElse("")
                 .startsWith(Keycloak.ISSUER + "/protocol/openid-connect/logout?id_token_hint="), logout.headers()::toString);
         assertEquals(302, device.getJson(me()).statusCode(), "signed out of the app");
+    }
+
+    @Test
+    void browserSignedInThroughKeycloakWhenAdminEndsItsSessionThenBackAtKeycloaksLoginPage() {
+        try (Browser browser = Browser.start(base.toString())) {
+            browser.open("app/me");
+            browser.waitUntil(d -> browser.url().startsWith(Keycloak.BASE), "Keycloak's login page");
+            browser.find("#username").sendKeys("dave");
+            browser.find("#password").sendKeys("dave-pw");
+            browser.find("#kc-login").click();
+            browser.waitUntil(d -> browser.url().startsWith(base.toString()) && browser.text().startsWith("dave "), "the app's page");
+            assertTrue(!browser.text().endsWith("unbound"), browser::text);
+
+            String admin = keycloak.adminToken();
+            keycloak.sessions(admin, keycloak.userId(admin, "dave")).forEach(sid -> keycloak.endSession(admin, sid));
+            browser.open("app/me");
+            browser.waitUntil(d -> browser.url().startsWith(Keycloak.BASE) && !d.findElements(org.openqa.selenium.By.id("username")).isEmpty(),
+                    "Keycloak's login page again");
+        }
     }
 
     private OidcDevice signedIn(String user) {
