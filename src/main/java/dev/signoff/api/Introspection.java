@@ -44,7 +44,7 @@ public record Introspection(List<Route> routes, List<SettingView> settings) {
 
     /** The introspection of an app at {@code contextPath} with these settings. */
     public static Introspection of(String contextPath, LoadedSettings loaded) {
-        return new Introspection(Route.all(contextPath, loaded.settings().prefix()),
+        return new Introspection(Route.all(contextPath, loaded.settings().prefix(), !loaded.settings().oidc().providers().isEmpty()),
                 loaded.effective().stream().map(SettingView::of).toList());
     }
 

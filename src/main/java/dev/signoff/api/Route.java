@@ -22,11 +22,20 @@ public record Route(List<String> methods, String path, String role, String descr
     }
 
     /**
-     * Every route the module serves in an app at {@code contextPath} with route prefix {@code prefix}.
+     * Every route the module serves in an app at {@code contextPath} with route prefix {@code prefix}
+     * (the back-channel logout receiver only when a provider is configured).
      * One list, so introspection and the start-up log cannot disagree with each other.
      */
-    public static List<Route> all(String contextPath, String prefix) {
-        String p = contextPath + prefix;
+    public static List<Route> all(String contextPath, String prefix, boolean backchannelLogout) {
+        List<Route> routes = new java.util.ArrayList<>(always(contextPath + prefix));
+        if (backchannelLogout) {
+            routes.add(new Route(List.of("POST"), contextPath + prefix + Routes.BACKCHANNEL_LOGOUT, null,
+                    "OpenID Connect back-channel logout tokens of signoff.oidc.providers (form logout_token)"));
+        }
+        return List.copyOf(routes);
+    }
+
+    private static List<Route> always(String p) {
         String api = p + Routes.API;
         return List.of(
                 new Route(List.of("POST", "DELETE"), p + Routes.LOG_OUT, null, "end the caller's session"),

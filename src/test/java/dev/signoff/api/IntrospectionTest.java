@@ -26,6 +26,16 @@ class IntrospectionTest {
     }
 
     @Test
+    void ofWhenAProviderConfiguredThenTheBackchannelRouteToo() {
+        String route = "/shop/sessions" + Routes.BACKCHANNEL_LOGOUT;
+        Introspection off = Introspection.of("/shop", SettingsLoader.load(key -> null, Map.of(), Map.of()));
+        assertTrue(off.routes().stream().noneMatch(r -> r.path().equals(route)), off::toString);
+        Introspection on = Introspection.of("/shop", SettingsLoader.load(
+                Map.of("signoff.oidc.providers", "https://id.example.com/realms/r; client-id=shop")::get, Map.of(), Map.of()));
+        assertTrue(on.routes().stream().anyMatch(r -> r.path().equals(route) && r.methods().equals(java.util.List.of("POST"))), on::toString);
+    }
+
+    @Test
     void ofWhenSetInSeveralPlacesThenEachSettingWithItsSource() {
         LoadedSettings loaded = SettingsLoader.load(Map.of("signoff.idle-timeout", "15m")::get,
                 Map.of("SIGNOFF_STALENESS", "2s"), Map.of("signoff.max-sessions", "3"));
