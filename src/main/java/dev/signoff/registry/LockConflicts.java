@@ -36,31 +36,37 @@ final class LockConflicts {
 
     /** Runs {@code transaction} (a call through a {@code REQUIRES_NEW} proxy), again after a lock conflict. */
     static <T> T retry(String what, Supplier<T> transaction) {
-        return retry(what, transaction, LockConflicts::isLockConflict);
-    }
-
-    /**
-     * As {@link #retry}, and also when the transaction's connection turned out dead (SQLState 08):
-     * the pool may give a transaction a connection that died in an outage, found only at its first
-     * statement. For ends only: running one again cannot end anything twice, while a rotation whose
-     * commit was lost would be refused the second time.
-     */
-    static <T> T retryEnd(String what, Supplier<T> transaction) {
-        return retry(what, transaction, e -> isLockConflict(e) || RenewingConnection.lost(e));
-    }
-
-    private static <T> T retry(String what, Supplier<T> transaction, Predicate<Throwable> again) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !again.test(e)) {
+                if (attempt >= ATTEMPTS || !isLockConflict(e)) {
                     throw e;
                 }
                 int next = attempt + 1;
                 LOG.log(Level.FINE, e, () -> "SignOff: " + what + " rolled back on a lock conflict; attempt " + next + " of " + ATTEMPTS);
                 pause(attempt);
             }
+        }
+    }
+
+    /**
+     * As {@link #retry}, and run once more when the transaction's connection turned out dead (SQLState
+     * 08): the pool may give a transaction a connection that died in an outage, found only at its
+     * first statement, and the next run gets a renewed one. Once only: when the database itself is
+     * unreachable, every run fails the same way, and the caller (a logout) must not wait for many.
+     * For ends only: running one again cannot end anything twice, while a rotation whose commit was
+     * lost would be refused the second time.
+     */
+    static <T> T retryEnd(String what, Supplier<T> transaction) {
+        try {
+            return retry(what, transaction);
+        } catch (RuntimeException e) {
+            if (!RenewingConnection.lost(e)) {
+                throw e;
+            }
+            LOG.log(Level.FINE, e, () -> "SignOff: " + what + " lost its connection; running it once more");
+            return retry(what, transaction);
         }
     }
 

@@ -6,6 +6,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,8 +40,17 @@ final class RenewingConnection implements InvocationHandler {
     private static final int VALIDATION_SECONDS = 2;
     /** Times the server's pool is asked for a connection when it throws instead of handing one out. */
     private static final int TAKES = 3;
+    /**
+     * How long one call may spend renewing: dead connections fail at once, but when the database does
+     * not answer at all (a network cut, a blackholed host) each validation waits its full time, and
+     * trying the pool's connections one after the other would hold the request for minutes.
+     */
+    static final Duration RENEW_BUDGET = Duration.ofSeconds(5);
 
     private final Source source;
+    private final long budgetNanos;
+    /** Until when (System.nanoTime) the current call may renew its connection. */
+    private long renewUntil;
     private Connection current;
     private boolean autoCommit = true;
     /** Statements made since the last commit or rollback: the connection may not be swapped now. */
@@ -47,15 +58,21 @@ final class RenewingConnection implements InvocationHandler {
     private boolean closed;
     private long idleSince = System.nanoTime();
 
-    private RenewingConnection(Source source, Connection first) {
+    private RenewingConnection(Source source, Connection first, Duration budget) {
         this.source = source;
         this.current = first;
+        this.budgetNanos = budget.toNanos();
     }
 
     static Connection open(Source source) throws SQLException {
+        return open(source, RENEW_BUDGET);
+    }
+
+    /** As {@link #open(Source)}, renewing for at most {@code budget} per call. */
+    static Connection open(Source source, Duration budget) throws SQLException {
         Connection first = take(source);
         return (Connection) Proxy.newProxyInstance(RenewingConnection.class.getClassLoader(),
-                new Class<?>[]{Connection.class}, new RenewingConnection(source, first));
+                new Class<?>[]{Connection.class}, new RenewingConnection(source, first, budget));
     }
 
     @Override
@@ -86,6 +103,7 @@ final class RenewingConnection implements InvocationHandler {
 
     /** A call of the Connection interface, on the current connection or a renewed one. */
     private Object call(Method method, Object[] args) throws Throwable {
+        renewUntil = System.nanoTime() + budgetNanos;
         if (beginsTransaction(method, args) && System.nanoTime() - idleSince > IDLE_BEFORE_CHECK_NANOS && !valid(current)) {
             renew();
         }
@@ -111,7 +129,7 @@ final class RenewingConnection implements InvocationHandler {
                 return delegate(method, args);
             } catch (SQLException | RuntimeException e) {
                 // Payara's pool wraps the driver's exception of a dead connection in an UndeclaredThrowableException.
-                if (closed || inTransaction || attempt > RENEWALS || !lost(e)) {
+                if (closed || inTransaction || attempt > RENEWALS || outOfTime() || !lost(e)) {
                     throw e;
                 }
                 renew();
@@ -173,11 +191,17 @@ final class RenewingConnection implements InvocationHandler {
         }
     }
 
-    /** The current connection swapped for a new one that answers (the pool's next may be as dead as this one). */
+    /**
+     * The current connection swapped for a new one that answers (the pool's next may be as dead as this
+     * one); throws, keeping the current one, when none answered within the call's budget.
+     */
     private void renew() throws SQLException {
         Connection fresh = take(source);
-        for (int tried = 1; tried < RENEWALS && !valid(fresh); tried++) {
+        for (int tried = 1; !valid(fresh); tried++) {
             closeQuietly(fresh);
+            if (tried >= RENEWALS || outOfTime()) {
+                throw new SQLNonTransientConnectionException("SignOff: no connection of the server's pool answered", "08001");
+            }
             fresh = take(source);
         }
         closeQuietly(current);
@@ -185,6 +209,10 @@ final class RenewingConnection implements InvocationHandler {
         if (!autoCommit) {
             current.setAutoCommit(false);
         }
+    }
+
+    private boolean outOfTime() {
+        return System.nanoTime() - renewUntil > 0;
     }
 
     private static void closeQuietly(Connection c) {

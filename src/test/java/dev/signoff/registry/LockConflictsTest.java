@@ -121,4 +121,16 @@ class LockConflictsTest {
         })));
         assertEquals(1, runs.get(), "a rotation whose commit may have gone through is not run twice");
     }
+
+    @Test
+    void retryEndWhenEveryRunLosesItsConnectionThenRunOnceMoreOnly() {
+        AtomicInteger runs = new AtomicInteger();
+        RuntimeException dead = wrapped(new SQLException("Connection refused.", "08001"));
+
+        assertSame(dead, assertThrows(RuntimeException.class, () -> LockConflicts.retryEnd("test", () -> {
+            runs.incrementAndGet();
+            throw dead;
+        })));
+        assertEquals(2, runs.get(), "an unreachable database fails every run alike: one more, not " + LockConflicts.ATTEMPTS);
+    }
 }

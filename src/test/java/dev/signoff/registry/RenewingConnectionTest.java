@@ -146,4 +146,31 @@ class RenewingConnectionTest {
 
         assertEquals(List.of("first.isValid", "fresh.isValid", "first.close", "fresh.setAutoCommit"), calls);
     }
+
+    @Test
+    void callWhenTheDatabaseDoesNotAnswerAtAllThenGivesUpWithinItsBudget() {
+        // A blackholed database: every connection of the pool takes its time to fail, its validation too.
+        java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+        SQLException timedOut = new SQLException("The connection attempt timed out.", "08006");
+        RenewingConnection.Source slow = () -> {
+            taken.incrementAndGet();
+            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class}, (p, m, a) -> {
+                if (m.getName().equals("close")) {
+                    return null;
+                }
+                Thread.sleep(20);
+                if (m.getName().equals("isValid")) {
+                    return false;
+                }
+                throw new UndeclaredThrowableException(timedOut);
+            });
+        };
+
+        SQLException failure = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            Connection c = RenewingConnection.open(slow, java.time.Duration.ofMillis(200));
+            return assertThrows(SQLException.class, () -> c.prepareStatement("SELECT 1"));
+        });
+        assertEquals("08001", failure.getSQLState(), failure::toString);
+        org.junit.jupiter.api.Assertions.assertTrue(taken.get() < 20, "connections taken: " + taken.get());
+    }
 }
