@@ -6,7 +6,7 @@ import dev.signoff.events.SessionStarted;
 import dev.signoff.registry.ProviderSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.openid.IdentityToken;
 import jakarta.security.enterprise.identitystore.openid.JwtClaims;
@@ -32,13 +32,13 @@ public class ProviderLogins {
     @Inject
     ProviderSessions providerSessions;
     @Inject
-    Instance<OpenIdContext> openId;
+    BeanManager beans;
 
     void onStarted(@Observes SessionStarted started) {
         if (!Purpose.SESSION.code().equals(started.purpose()) || configuration.settings().oidc().providers().isEmpty()) {
             return;
         }
-        IdentityTokens.current(openId).map(IdentityToken::getJwtClaims).ifPresent(claims -> link(started.handle(), claims));
+        IdentityTokens.current(beans).map(IdentityToken::getJwtClaims).ifPresent(claims -> link(started.handle(), claims));
     }
 
     /** Links the registry session to the provider session named by these ID token claims, if from a configured provider. */

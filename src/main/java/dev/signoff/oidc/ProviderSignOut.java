@@ -3,7 +3,7 @@ package dev.signoff.oidc;
 import dev.signoff.config.Configuration;
 import dev.signoff.config.OidcProvider;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.openid.IdentityToken;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
@@ -35,16 +35,16 @@ public class ProviderSignOut {
     @Inject
     Providers providers;
     @Inject
-    Instance<OpenIdContext> openId;
+    BeanManager beans;
 
     /** Whether the caller's session is a login of Jakarta Security's OpenID Connect mechanism. */
     public boolean openIdLogin() {
-        return IdentityTokens.current(openId).isPresent();
+        return IdentityTokens.current(beans).isPresent();
     }
 
     /** The provider's end-session URL for the caller's login, when it has one to end. */
     public Optional<String> endSessionUrl(HttpServletRequest request) {
-        Optional<IdentityToken> token = IdentityTokens.current(openId);
+        Optional<IdentityToken> token = IdentityTokens.current(beans);
         Optional<OidcProvider> provider = token.flatMap(t -> t.getJwtClaims().getIssuer())
                 .flatMap(issuer -> configuration.settings().oidc().provider(issuer))
                 .filter(p -> p.postLogout().isPresent());
