@@ -19,7 +19,11 @@ final class IdentityTokens {
     private IdentityTokens() {
     }
 
+    /** The ID token; empty also without a bean manager (outside a container: unit tests). */
     static Optional<IdentityToken> current(BeanManager beans) {
+        if (beans == null) {
+            return Optional.empty();
+        }
         try {
             Bean<?> bean = beans.resolve(beans.getBeans(OpenIdContext.class));
             if (bean == null) {

@@ -47,17 +47,18 @@ public class LoginServlet extends DemoServlet {
      * Notes selected by {@code ?signed_out=<reason>}, where signoff.js sends a page whose session
      * ended; unknown reasons get the general one. Only these fixed texts are ever shown.
      */
-    private static final Map<String, String> SIGNED_OUT = Map.of(
-            "logout", "You were signed out.",
-            "logout_all", "You were signed out on all your devices.",
-            "ended_by_user", "You were signed out from another device.",
-            "admin", "An administrator signed you out.",
-            "credentials_changed", "You were signed out because your sign-in details changed.",
-            "idle_timeout", "You were signed out after a period without activity.",
-            "absolute_timeout", "Your session reached its maximum length, so you were signed out.",
-            "limit", "You were signed out because you signed in on more devices than allowed.",
-            "app_logout", "You were signed out.",
-            "fixation_suspected", "Please sign in again: your sign-in could not be confirmed safely.");
+    private static final Map<String, String> SIGNED_OUT = Map.ofEntries(
+            Map.entry("logout", "You were signed out."),
+            Map.entry("logout_all", "You were signed out on all your devices."),
+            Map.entry("ended_by_user", "You were signed out from another device."),
+            Map.entry("admin", "An administrator signed you out."),
+            Map.entry("credentials_changed", "You were signed out because your sign-in details changed."),
+            Map.entry("idle_timeout", "You were signed out after a period without activity."),
+            Map.entry("absolute_timeout", "Your session reached its maximum length, so you were signed out."),
+            Map.entry("limit", "You were signed out because you signed in on more devices than allowed."),
+            Map.entry("app_logout", "You were signed out."),
+            Map.entry("fixation_suspected", "Please sign in again: your sign-in could not be confirmed safely."),
+            Map.entry("idp_logout", "You were signed out at your identity provider."));
     private static final String SIGNED_OUT_DEFAULT = "You were signed out.";
 
     @Inject
