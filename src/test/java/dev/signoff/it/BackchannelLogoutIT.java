@@ -1,15 +1,11 @@
 package dev.signoff.it;
 
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
+import dev.signoff.oidc.TestProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,9 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -48,13 +41,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 class BackchannelLogoutIT {
     private static final String CLIENT = "shop";
-    private static RSAKey key;
-    private static HttpServer provider;
+    private static TestProvider provider;
     private static String issuer;
 
     @Deployment(testable = false)
     static WebArchive deployment() throws Exception {
-        startProvider();
+        provider = TestProvider.start("it", "it-1");
+        issuer = provider.issuer();
         return Deployments.childFirst(ShrinkWrap.create(WebArchive.class, "oidc.war")
                 .addClasses(ProbeServlet.class)
                 .addAsWebInfResource(new StringAsset("<beans bean-discovery-mode=\"annotated\"/>"), "beans.xml")
@@ -69,29 +62,10 @@ class BackchannelLogoutIT {
                                 + "</web-app>"), "web.xml"));
     }
 
-    /** The provider's side the app reads: its discovery document and its keys. */
-    private static void startProvider() throws Exception {
-        key = new RSAKeyGenerator(2048).keyID("it-1").generate();
-        provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        issuer = "http://127.0.0.1:" + provider.getAddress().getPort() + "/realms/it";
-        provider.createContext("/realms/it/.well-known/openid-configuration",
-                x -> send(x, "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/protocol/openid-connect/certs\"}"));
-        provider.createContext("/realms/it/protocol/openid-connect/certs", x -> send(x, new JWKSet(key.toPublicJWK()).toString()));
-        provider.start();
-    }
-
-    private static void send(com.sun.net.httpserver.HttpExchange x, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().set("Content-Type", "application/json");
-        x.sendResponseHeaders(200, bytes.length);
-        x.getResponseBody().write(bytes);
-        x.close();
-    }
-
     @AfterAll
     static void stopProvider() {
         if (provider != null) {
-            provider.stop(0);
+            provider.close();
         }
     }
 
@@ -145,7 +119,8 @@ class BackchannelLogoutIT {
                 "no events", token(c -> c.subject(sub).claim("sid", sid).claim("events", null)),
                 "expired", token(c -> c.subject(sub).claim("sid", sid).expirationTime(new Date(System.currentTimeMillis() - 600_000))),
                 "old iat", token(c -> c.subject(sub).claim("sid", sid).issueTime(new Date(System.currentTimeMillis() - 600_000))),
-                "another key", signed(claims().subject(sub).claim("sid", sid).build(), stranger),
+                "another key", TestProvider.sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID("it-1").build(), claims().subject(sub).claim("sid", sid).build(), stranger),
                 "garbage", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
                 "oversized", "a".repeat(20_000));
         for (Map.Entry<String, String> b : broken.entrySet()) {
@@ -185,23 +160,11 @@ class BackchannelLogoutIT {
     }
 
     private static JWTClaimsSet.Builder claims() {
-        return new JWTClaimsSet.Builder().issuer(issuer).audience(CLIENT).issueTime(new Date()).jwtID(unique("jti"))
-                .claim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+        return provider.claims(CLIENT).jwtID(unique("jti"));
     }
 
     private static String token(UnaryOperator<JWTClaimsSet.Builder> claims) {
-        return signed(claims.apply(claims()).build(), key);
-    }
-
-    private static String signed(JWTClaimsSet claims, RSAKey with) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID())
-                    .type(new JOSEObjectType("logout+jwt")).build(), claims);
-            jwt.sign(new RSASSASigner(with));
-            return jwt.serialize();
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new UncheckedIOException(new IOException(e));
-        }
+        return provider.sign(claims.apply(claims()).build());
     }
 
     private static String unique(String prefix) {

@@ -4,29 +4,23 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import dev.signoff.config.OidcSettings;
 import dev.signoff.config.SettingsLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,40 +33,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LogoutTokensTest {
     private static final String CLIENT = "shop";
-    private static HttpServer provider;
+    private static TestProvider provider;
     private static String issuer;
     private static RSAKey key;
-    private static final AtomicReference<JWKSet> SERVED = new AtomicReference<>();
-    private static final AtomicInteger JWKS_FETCHES = new AtomicInteger();
 
     @BeforeAll
-    static void startProvider() throws Exception {
-        key = new RSAKeyGenerator(2048).keyID("k1").generate();
-        SERVED.set(new JWKSet(key.toPublicJWK()));
-        provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        issuer = "http://127.0.0.1:" + provider.getAddress().getPort() + "/realms/r";
-        provider.createContext("/realms/r/.well-known/openid-configuration", x -> send(x,
-                "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/certs\"}"));
-        provider.createContext("/realms/r/certs", x -> {
-            JWKS_FETCHES.incrementAndGet();
-            send(x, SERVED.get().toString());
-        });
-        provider.createContext("/other/.well-known/openid-configuration", x -> send(x,
-                "{\"issuer\":\"https://somebody-else\",\"jwks_uri\":\"" + issuer + "/certs\"}"));
-        provider.start();
+    static void startProvider() {
+        provider = TestProvider.start("r", "k1");
+        issuer = provider.issuer();
+        key = provider.key();
+        provider.context("/other/.well-known/openid-configuration",
+                () -> "{\"issuer\":\"https://somebody-else\",\"jwks_uri\":\"" + issuer + "/protocol/openid-connect/certs\"}");
     }
 
     @AfterAll
     static void stopProvider() {
-        provider.stop(0);
-    }
-
-    private static void send(com.sun.net.httpserver.HttpExchange x, String body) throws java.io.IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().set("Content-Type", "application/json");
-        x.sendResponseHeaders(200, bytes.length);
-        x.getResponseBody().write(bytes);
-        x.close();
+        provider.close();
     }
 
     private static LogoutTokens tokens(String providers) {
@@ -87,20 +63,15 @@ class LogoutTokensTest {
     }
 
     private static JWTClaimsSet.Builder claims() {
-        return new JWTClaimsSet.Builder().issuer(issuer).audience(CLIENT).issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(120))).jwtID("jti-" + System.nanoTime())
-                .subject("user-1").claim("sid", "sid-1")
-                .claim("events", Map.of(LogoutTokens.EVENT, Map.of()));
+        return provider.claims(CLIENT).expirationTime(Date.from(Instant.now().plusSeconds(120))).subject("user-1").claim("sid", "sid-1");
     }
 
-    private static String signed(JWTClaimsSet claims) throws Exception {
-        return signed(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").type(new JOSEObjectType("logout+jwt")).build(), claims, key);
+    private static String signed(JWTClaimsSet claims) {
+        return provider.sign(claims);
     }
 
-    private static String signed(JWSHeader header, JWTClaimsSet claims, RSAKey with) throws Exception {
-        SignedJWT jwt = new SignedJWT(header, claims);
-        jwt.sign(new RSASSASigner(with));
-        return jwt.serialize();
+    private static String signed(JWSHeader header, JWTClaimsSet claims, RSAKey with) {
+        return TestProvider.sign(header, claims, with);
     }
 
     /** Asserts the token is refused for the rule named (a fragment of the refusal's message), not for another. */
@@ -187,14 +158,14 @@ class LogoutTokensTest {
     void validateWhenKeyRotatedThenKeysFetchedAgainForTheUnknownKid() throws Exception {
         LogoutTokens tokens = tokens();
         tokens.validate(signed(claims().build()));
-        int before = JWKS_FETCHES.get();
+        int before = provider.keyFetches();
         RSAKey next = new RSAKeyGenerator(2048).keyID("k2").generate();
-        SERVED.set(new JWKSet(java.util.List.of(key.toPublicJWK(), next.toPublicJWK())));
+        provider.serve(new JWKSet(java.util.List.of(key.toPublicJWK(), next.toPublicJWK())));
         try {
             tokens.validate(signed(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k2").build(), claims().build(), next));
-            assertEquals(before + 1, JWKS_FETCHES.get(), "fetched once more, for the new kid");
+            assertEquals(before + 1, provider.keyFetches(), "fetched once more, for the new kid");
         } finally {
-            SERVED.set(new JWKSet(key.toPublicJWK()));
+            provider.serve(new JWKSet(key.toPublicJWK()));
         }
     }
 
@@ -202,9 +173,9 @@ class LogoutTokensTest {
     void validateWhenKeysUnreachableOrDiscoveryNamesAnotherIssuerThenRefused() throws Exception {
         String token = signed(claims().build());
         assertThrows(LogoutToken.Refused.class, () -> tokens(issuer + "; client-id=" + CLIENT + "; jwks-uri=http://127.0.0.1:9/certs").validate(token));
-        String other = "http://127.0.0.1:" + provider.getAddress().getPort() + "/other";
+        String other = provider.origin() + "/other";
         String fromOther = signed(claims().issuer(other).build());
         assertThrows(LogoutToken.Refused.class, () -> tokens(other + "; client-id=" + CLIENT).validate(fromOther));
-        assertEquals(issuer, tokens(issuer + "; client-id=" + CLIENT + "; jwks-uri=" + issuer + "/certs").validate(token).issuer());
+        assertEquals(issuer, tokens(issuer + "; client-id=" + CLIENT + "; jwks-uri=" + issuer + "/protocol/openid-connect/certs").validate(token).issuer());
     }
 }
