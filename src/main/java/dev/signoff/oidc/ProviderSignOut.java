@@ -2,6 +2,7 @@ package dev.signoff.oidc;
 
 import dev.signoff.config.Configuration;
 import dev.signoff.config.OidcProvider;
+import dev.signoff.web.Requests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -61,16 +62,10 @@ public class ProviderSignOut {
     }
 
     private static String url(URI endpoint, String idToken, OidcProvider provider, HttpServletRequest request) {
-        String back = origin(request) + request.getContextPath() + provider.postLogout().orElseThrow();
+        String back = Requests.ownOrigin(request) + request.getContextPath() + provider.postLogout().orElseThrow();
         String e = endpoint.toString();
         return e + (e.contains("?") ? "&" : "?") + "id_token_hint=" + encode(idToken) + "&client_id=" + encode(provider.clientId())
                 + "&post_logout_redirect_uri=" + encode(back);
-    }
-
-    private static String origin(HttpServletRequest request) {
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(request.getScheme()) && port == 80) || ("https".equals(request.getScheme()) && port == 443);
-        return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
 
     private static String encode(String value) {
