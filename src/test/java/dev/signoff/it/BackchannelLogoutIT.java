@@ -10,8 +10,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URL;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Date;
@@ -48,18 +47,8 @@ class BackchannelLogoutIT {
     static WebArchive deployment() throws Exception {
         provider = TestProvider.start("it", "it-1");
         issuer = provider.issuer();
-        return Deployments.childFirst(ShrinkWrap.create(WebArchive.class, "oidc.war")
-                .addClasses(ProbeServlet.class)
-                .addAsWebInfResource(new StringAsset("<beans bean-discovery-mode=\"annotated\"/>"), "beans.xml")
-                .addAsLibrary(Deployments.module())
-                .addAsLibraries(Deployments.derby())
-                .addAsWebInfResource(new StringAsset(
-                        "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">"
-                                + "<context-param><param-name>signoff.session-cookie.secure</param-name><param-value>false</param-value></context-param>"
-                                + "<context-param><param-name>signoff.staleness</param-name><param-value>0</param-value></context-param>"
-                                + "<context-param><param-name>signoff.oidc.providers</param-name><param-value>" + issuer
-                                + "; client-id=" + CLIENT + "</param-value></context-param>"
-                                + "</web-app>"), "web.xml"));
+        return Deployments.app("oidc", List.of(ProbeServlet.class), "signoff.staleness", "0",
+                "signoff.oidc.providers", issuer + "; client-id=" + CLIENT);
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The archives integration tests deploy. Each is the demo WAR the build produced (with the module
@@ -37,6 +38,28 @@ public final class Deployments {
         war.delete("WEB-INF/web.xml");
         war.setWebXML(new StringAsset(webXml(settings)));
         return childFirst(war);
+    }
+
+    /**
+     * A small app of its own at context root {@code /name}, as one that only drops the JAR in: these
+     * classes (CDI beans by annotation), the module and Derby in WEB-INF/lib, and a web.xml with
+     * plain-HTTP session cookies and the given settings as context-params.
+     *
+     * @param settings pairs of key and value, e.g. {@code "signoff.staleness", "0"}
+     */
+    public static WebArchive app(String name, List<Class<?>> classes, String... settings) {
+        StringBuilder xml = new StringBuilder("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">"
+                + "<context-param><param-name>signoff.session-cookie.secure</param-name><param-value>false</param-value></context-param>");
+        for (int i = 0; i + 1 < settings.length; i += 2) {
+            xml.append("<context-param><param-name>").append(settings[i]).append("</param-name><param-value>").append(settings[i + 1])
+                    .append("</param-value></context-param>");
+        }
+        return childFirst(ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(classes.toArray(Class<?>[]::new))
+                .addAsWebInfResource(new StringAsset("<beans bean-discovery-mode=\"annotated\"/>"), "beans.xml")
+                .addAsLibrary(module())
+                .addAsLibraries(derby())
+                .addAsWebInfResource(new StringAsset(xml.append("</web-app>").toString()), "web.xml"));
     }
 
     /**

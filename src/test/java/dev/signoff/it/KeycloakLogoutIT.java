@@ -4,8 +4,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -35,17 +33,8 @@ class KeycloakLogoutIT {
     @Deployment(testable = false)
     static WebArchive deployment() throws Exception {
         keycloak = Keycloak.start();
-        return Deployments.childFirst(ShrinkWrap.create(WebArchive.class, "kc.war")
-                .addClasses(OidcApp.class, OidcApp.Me.class, OidcApp.Callback.class, OidcApp.Bye.class, Keycloak.class)
-                .addAsWebInfResource(new StringAsset("<beans bean-discovery-mode=\"annotated\"/>"), "beans.xml")
-                .addAsLibrary(Deployments.module())
-                .addAsLibraries(Deployments.derby())
-                .addAsWebInfResource(new StringAsset(
-                        "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">"
-                                + "<context-param><param-name>signoff.session-cookie.secure</param-name><param-value>false</param-value></context-param>"
-                                + "<context-param><param-name>signoff.oidc.providers</param-name><param-value>" + Keycloak.ISSUER
-                                + "; client-id=demo; post-logout=/bye</param-value></context-param>"
-                                + "</web-app>"), "web.xml"));
+        return Deployments.app("kc", List.of(OidcApp.class, OidcApp.Me.class, OidcApp.Callback.class, OidcApp.Bye.class, Keycloak.class),
+                "signoff.oidc.providers", Keycloak.ISSUER + "; client-id=demo; post-logout=/bye");
     }
 
     @AfterAll

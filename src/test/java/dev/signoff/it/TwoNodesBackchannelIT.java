@@ -6,8 +6,6 @@ import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URL;
+import java.util.List;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -46,17 +45,7 @@ class TwoNodesBackchannelIT {
     }
 
     private static WebArchive node(String name) {
-        return Deployments.childFirst(ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addClasses(ProbeServlet.class)
-                .addAsWebInfResource(new StringAsset("<beans bean-discovery-mode=\"annotated\"/>"), "beans.xml")
-                .addAsLibrary(Deployments.module())
-                .addAsLibraries(Deployments.derby())
-                .addAsWebInfResource(new StringAsset(
-                        "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">"
-                                + "<context-param><param-name>signoff.session-cookie.secure</param-name><param-value>false</param-value></context-param>"
-                                + "<context-param><param-name>signoff.oidc.providers</param-name><param-value>" + provider.issuer()
-                                + "; client-id=" + CLIENT + "</param-value></context-param>"
-                                + "</web-app>"), "web.xml"));
+        return Deployments.app(name, List.of(ProbeServlet.class), "signoff.oidc.providers", provider.issuer() + "; client-id=" + CLIENT);
     }
 
     @AfterAll
