@@ -75,13 +75,13 @@ public class SignOffFilter extends HttpFilter {
         String path = Visit.path(request);
         if (path.startsWith(configuration.settings().prefix() + "/")) {
             // SignOff's own routes (JSON, pages, the stream, signoff.js): never sniffed into another type.
-            response.setHeader("X-Content-Type-Options", "nosniff");
+            Visit.header(response, "X-Content-Type-Options", "nosniff");
         }
         if (excluded.matches(path)) {
             chain.doFilter(request, response);
             return;
         }
-        Visit visit = new Visit(request, response, chain, configuration.settings());
+        Visit visit = new Visit(request, response, chain, configuration.settings(), path);
         if (!bearerAllowed(visit)) {
             return;
         }
@@ -262,7 +262,7 @@ public class SignOffFilter extends HttpFilter {
      */
     private void proceed(Visit visit) throws IOException, ServletException {
         if (visit.user().isPresent()) {
-            visit.settings.cacheControl().ifPresent(v -> visit.response.setHeader("Cache-Control", v));
+            visit.settings.cacheControl().ifPresent(v -> Visit.header(visit.response, "Cache-Control", v));
         }
         visit.proceed();
         if (visit.user().isEmpty()) {
