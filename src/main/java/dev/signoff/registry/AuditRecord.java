@@ -21,6 +21,9 @@ public class AuditRecord {
     static final String PURGEABLE = "SignOff.Audit.purgeable";
     static final String PURGE = "SignOff.Audit.purge";
 
+    /** The start of a native insert of audit lines (the rows follow): {@link SetEnds}. */
+    static final String INSERT_INTO = "INSERT INTO SIGNOFF_AUDIT (ID, OCCURRED_AT, USER_NAME, HANDLE, EVENT, REASON, IP) ";
+
     /** What happened. */
     public enum Action { STARTED, ENDED }
 

@@ -78,24 +78,39 @@ public class Revocations {
     /** What goes with an end in its transaction: the audit row, and for a refresh family its access tokens' refusal. */
     private void record(SessionSnapshot ended, Revocation revocation) {
         em.persist(AuditRecord.ended(ended.user(), ended.handle(), revocation));
+        refuseFamily(ended, revocation);
+    }
+
+    private void refuseFamily(SessionSnapshot ended, Revocation revocation) {
         if (ended.purpose() == Purpose.REFRESH) {
             refuseAccessTokens(AccessRevocation.Kind.FAMILY, ended.handle(), ended.user(), revocation);
         }
     }
 
-    /** Ends every live session of the user with one of the purposes, but {@code keep}; returns those this call ended. */
+    /**
+     * Ends every live session of the user with one of the purposes, but {@code keep}; returns those
+     * this call ended. On PostgreSQL as one set ({@link SetEnds}), elsewhere row by row.
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public List<SessionSnapshot> revokeAllOf(String user, Optional<String> keep, Set<Purpose> purposes, Revocation revocation) {
-        List<String> handles = new ArrayList<>(em.createNamedQuery(SessionRecord.LIVE_HANDLES_BY_USER, String.class)
-                .setParameter("user", user)
-                .setParameter("purposes", List.copyOf(purposes))
-                .getResultList());
-        keep.ifPresent(handles::remove);
         if (purposes.contains(Purpose.REFRESH)) {
             // Access tokens come from refresh families, kept or not: all the user's issued until now end.
             refuseAccessTokens(AccessRevocation.Kind.USER, user, user, revocation);
         }
-        return revoke(handles, revocation);
+        if (!SignOffDataSource.isPostgreSQL()) {
+            List<String> handles = new ArrayList<>(em.createNamedQuery(SessionRecord.LIVE_HANDLES_BY_USER, String.class)
+                    .setParameter("user", user)
+                    .setParameter("purposes", List.copyOf(purposes))
+                    .getResultList());
+            keep.ifPresent(handles::remove);
+            return revoke(handles, revocation);
+        }
+        List<SessionSnapshot> ended = new SetEnds(em).endAll(user, keep, purposes, revocation);
+        ended.forEach(s -> refuseFamily(s, revocation));
+        if (!ended.isEmpty()) {
+            push.announce();
+        }
+        return ended;
     }
 
     /** Records access tokens refused from now on, in the same transaction; only where SignOff checks them. */

@@ -30,6 +30,7 @@ import java.util.logging.Logger;
  */
 public class SignOffDataSource implements DataSource {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SignOffDataSource.class.getName());
+    private static volatile Boolean postgreSQL;
     private volatile DataSource delegate;
     private PrintWriter logWriter;
     private int loginTimeout;
@@ -93,6 +94,31 @@ public class SignOffDataSource implements DataSource {
         }
         // The admin's DataSource: a connection its pool closes when the database goes away is renewed (RenewingConnection).
         return RenewingConnection.open(() -> withContextClassLoader(d::getConnection));
+    }
+
+    /**
+     * Whether the registry's database is PostgreSQL: asked of one connection of the admin's
+     * DataSource, once (the setting is the JVM's, read from system properties and the environment).
+     * False, and asked again next time, while the database cannot be reached: what depends on it
+     * ({@link SetEnds}) has a way that works on any database.
+     */
+    static boolean isPostgreSQL() {
+        Boolean known = postgreSQL;
+        if (known != null) {
+            return known;
+        }
+        if (!usesServerDataSource()) {
+            postgreSQL = false; // embedded Derby
+            return false;
+        }
+        try (Connection c = new SignOffDataSource().getConnection()) {
+            known = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            LOG.fine(() -> "SignOff: cannot ask the registry's database for its name yet: " + e);
+            return false;
+        }
+        postgreSQL = known;
+        return known;
     }
 
     static boolean usesServerDataSource() {
