@@ -162,9 +162,11 @@ class ClusterIT {
     /**
      * {@code kill -9} of the node in the middle of ending {@value #CRASH_SESSIONS} sessions of one
      * user (the admin's {@code DELETE /sessions/api/users/{user}}, log out everywhere's own
-     * transaction), killed once its transaction has sent the first batch of row ends (seen in
-     * {@code pg_stat_activity}): afterwards all of them are ended or none, never some; asked again
-     * (on the other node) the end goes through. Last: node A stays down.
+     * transaction), killed while its transaction is in the middle: the test holds the lock of the
+     * user's last row, so the end (on PostgreSQL one statement, which takes a fraction of a second)
+     * waits there holding all the others, seen in {@code pg_stat_activity}. Afterwards all of them are
+     * ended or none, never some; asked again (on the other node) the end goes through. Last: node A
+     * stays down.
      */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -182,11 +184,11 @@ class ClusterIT {
                 // the connection dies with the node: expected
             }
         });
-        call.start();
-        try (Connection db = cluster()) {
+        try (Connection db = cluster(); Connection lastRow = lockLastRow(user)) {
+            call.start();
             awaitEndsUnderway(db);
-        }
-        a.kill();
+            a.kill();
+        } // closing the connection lets go of the last row
         call.join();
         assertNull(answered.get(), "the end finished before the kill, so nothing was tested: seed more sessions");
         long ended;
@@ -266,11 +268,27 @@ class ClusterIT {
         }
     }
 
-    /** Waits until a node's log out everywhere is in its transaction: it has sent a batch of row ends, not committed. */
+    /**
+     * Holds the lock of the user's last row in handle order (the order ends lock in), in an open
+     * transaction: a log out everywhere then waits there, in the middle of its own — for at most the
+     * registry's statement timeout (3 s), well beyond what the kill takes.
+     */
+    private static Connection lockLastRow(String user) throws SQLException {
+        Connection c = cluster();
+        c.setAutoCommit(false);
+        try (PreparedStatement p = c.prepareStatement("SELECT HANDLE FROM SIGNOFF_SESSION WHERE USER_NAME = ?"
+                + " ORDER BY HANDLE COLLATE \"C\" DESC LIMIT 1 FOR UPDATE")) {
+            p.setString(1, user);
+            p.executeQuery().close();
+        }
+        return c;
+    }
+
+    /** Waits until a node's log out everywhere is in its transaction: it has sent the row ends, not committed. */
     private static void awaitEndsUnderway(Connection db) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
-                + " AND state IN ('active', 'idle in transaction') AND query LIKE 'UPDATE SIGNOFF_SESSION SET REVOKED_AT%'")) {
+        try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                + " AND state IN ('active', 'idle in transaction') AND query LIKE '%UPDATE SIGNOFF_SESSION SET REVOKED_AT%'")) {
             while (System.nanoTime() < deadline) {
                 try (ResultSet r = p.executeQuery()) {
                     if (r.next() && r.getLong(1) > 0) {
