@@ -23,8 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The filter's cost in one server, a benchmark (not run by the README's test command): wrk sends a
  * signed-in device's requests to one tiny servlet on a path SignOff checks and on a path excluded
- * from its filter ({@code signoff.exclude}), same JVM, same run, alternated {@value #ROUNDS} times
- * after a warm-up of each; printed as ratios (checked ÷ excluded) of throughput and of p99. At the
+ * from its filter ({@code signoff.exclude}), same JVM, same run, alternated in rounds
+ * ({@code -Dsignoff.bench.rounds}, default 9) after a warm-up of each, the path that goes first
+ * changing every round (the shared machine's speed drifts: a fixed order would lean the ratio the
+ * drift's way); printed as ratios (checked ÷ excluded) of throughput and of p99. At the
  * staleness {@code -Dsignoff.bench.staleness} (default 1s; 0 reads the registry on every request). Needs {@code wrk} on
  * the PATH ({@code src/bench/filter-overhead.sh} installs it). BENCHMARKS.md has the results.
  */
@@ -34,7 +36,7 @@ class FilterOverheadBench {
     @ArquillianResource
     URL base;
 
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = Integer.getInteger("signoff.bench.rounds", 9);
     private static final String SECONDS = System.getProperty("signoff.bench.seconds", "5");
     /** Long enough for the JIT to finish the checked path: after 10 s the rounds still climbed (0.62 → 0.96). */
     private static final String WARM_UP = System.getProperty("signoff.bench.warmup", "30");
@@ -64,8 +66,9 @@ class FilterOverheadBench {
         wrk(excluded, cookie, WARM_UP);
         List<double[]> pairs = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            double[] c = wrk(checked, cookie, SECONDS);
-            double[] e = wrk(excluded, cookie, SECONDS);
+            double[][] both = round(round, checked, excluded, cookie);
+            double[] c = both[0];
+            double[] e = both[1];
             pairs.add(new double[]{c[0] / e[0], e[1] / c[1]});
             System.out.printf("FilterOverheadBench: %s, round %d: checked %.0f req/s p99 %.2f ms, excluded %.0f req/s p99 %.2f ms,"
                     + " throughput ratio %.3f, p99 ratio (excluded/checked) %.3f%n", mode, round, c[0], c[1], e[0], e[1], c[0] / e[0], e[1] / c[1]);
@@ -73,6 +76,16 @@ class FilterOverheadBench {
         System.out.printf("FilterOverheadBench: %s, median of %d rounds: throughput ratio %.3f, p99 ratio %.3f%n",
                 mode, ROUNDS, median(pairs, 0), median(pairs, 1));
         assertEquals(200, d.get("/bench/checked/x").status(), "still signed in: the load was served, not refused");
+    }
+
+    /** One round, checked then excluded or the other way round: {@link #wrk} of each, checked first in the answer. */
+    private static double[][] round(int round, String checked, String excluded, String cookie) throws IOException, InterruptedException {
+        if (round % 2 == 1) {
+            double[] c = wrk(checked, cookie, SECONDS);
+            return new double[][]{c, wrk(excluded, cookie, SECONDS)};
+        }
+        double[] e = wrk(excluded, cookie, SECONDS);
+        return new double[][]{wrk(checked, cookie, SECONDS), e};
     }
 
     /** Requests per second and p99 in ms of one wrk run: 1 thread, 8 connections, the device's cookie. */
