@@ -5,6 +5,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A slow registry, not a dead one (execution {@code it-postgresql}): another transaction holds the
- * session table locked, as a migration or a long batch job does, so every statement on it waits.
+ * A slow registry, not a dead one (executions {@code it-postgresql}, {@code it-mariadb}): another
+ * transaction holds the session table locked, as a migration or a long batch job does, so every
+ * statement on it waits.
  * Requests whose sessions the cache may not vouch for are refused (503) within seconds — the
  * statement timeout (3 s) and the node's limit on requests waiting for the database — never held
  * until the lock goes; the server keeps serving what needs no registry meanwhile; and once the lock
@@ -38,10 +40,10 @@ class SlowRegistryIT extends DemoIT {
         Thread.sleep(1500); // beyond signoff.staleness: the cache may not vouch for the session any more
         List<Response> answers;
         long took;
-        try (Connection db = TestDatabases.postgresqlRegistry()) {
+        try (Connection db = TestDatabases.registry()) {
             db.setAutoCommit(false);
             try (Statement s = db.createStatement()) {
-                s.execute("LOCK TABLE SIGNOFF_SESSION IN ACCESS EXCLUSIVE MODE");
+                s.execute(TestDatabases.mariadb() ? "LOCK TABLES SIGNOFF_SESSION WRITE" : "LOCK TABLE SIGNOFF_SESSION IN ACCESS EXCLUSIVE MODE");
             }
             List<Callable<Response>> calls = new ArrayList<>();
             for (int i = 0; i < AT_ONCE; i++) {
@@ -51,7 +53,7 @@ class SlowRegistryIT extends DemoIT {
             long start = System.nanoTime();
             answers = RegistryIT.all(calls);
             took = (System.nanoTime() - start) / 1_000_000;
-            db.rollback();
+            unlock(db);
         }
         System.out.println("SlowRegistryIT: " + AT_ONCE + " requests on a locked session table answered in " + took + " ms");
         for (Response r : answers.subList(0, AT_ONCE)) {
@@ -61,5 +63,15 @@ class SlowRegistryIT extends DemoIT {
         assertEquals(200, answers.get(AT_ONCE).status(), "a static file is served meanwhile");
         assertTrue(took <= REFUSED_WITHIN.toMillis(), () -> "refused after " + took + " ms: request threads were held by the lock");
         assertEquals(200, d.get("/api/me", "Accept", JSON).status(), "served again once the lock is gone");
+    }
+
+    private static void unlock(Connection db) throws SQLException {
+        if (TestDatabases.mariadb()) {
+            try (Statement s = db.createStatement()) {
+                s.execute("UNLOCK TABLES");
+            }
+        } else {
+            db.rollback();
+        }
     }
 }

@@ -149,9 +149,23 @@ public final class TestDatabases {
      * another database client behind the server's back.
      */
     public static Connection postgresqlRegistry() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + System.getProperty("signoff.db.host") + ":"
+        return registry("postgresql");
+    }
+
+    /** As {@link #postgresqlRegistry()}, on the execution's database ({@code signoff.it.database}: postgresql or mariadb). */
+    public static Connection registry() throws SQLException {
+        return registry(System.getProperty("signoff.it.database", "postgresql"));
+    }
+
+    private static Connection registry(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:" + database + "://" + System.getProperty("signoff.db.host") + ":"
                         + System.getProperty("signoff.db.port") + "/" + System.getProperty("signoff.db.name"),
                 System.getProperty("signoff.db.user"), System.getProperty("signoff.db.password"));
+    }
+
+    /** Whether the execution's registry is MariaDB. */
+    public static boolean mariadb() {
+        return "mariadb".equals(System.getProperty("signoff.it.database"));
     }
 
     /** JDBC URL of database {@code name} on the test MariaDB server. */
