@@ -223,15 +223,25 @@ final class RenewingConnection implements InvocationHandler {
         }
     }
 
-    /** A connection exception (SQLState class 08), however wrapped: the connection is gone, the database may be back. */
+    /** A connection exception (SQLState class 08, or WildFly's dissociated handle), however wrapped: the connection is gone, the database may be back. */
     static boolean lost(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && (sql instanceof java.sql.SQLNonTransientConnectionException
                     || sql instanceof java.sql.SQLRecoverableException
-                    || sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                    || sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || dissociated(sql))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * WildFly's pool destroys a connection that failed, and the handle SignOff holds then answers
+     * every call with IJ031040 ("Connection is not associated with a managed connection"), without
+     * an SQLState: lost as much as a dead socket, and never usable again (it-outage on WildFly).
+     */
+    private static boolean dissociated(SQLException e) {
+        return e.getSQLState() == null && e.getMessage() != null && e.getMessage().startsWith("IJ031040");
     }
 }

@@ -19,7 +19,7 @@ class RenewingConnectionTest {
     private final List<String> calls = new ArrayList<>();
 
     /** A connection that fails every call but close with {@code failure}, or (null) records the call. */
-    private Connection connection(String name, RuntimeException failure) {
+    private Connection connection(String name, Throwable failure) {
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class}, (p, m, a) -> {
             calls.add(name + "." + m.getName());
             if (failure != null && !m.getName().equals("close")) {
@@ -34,6 +34,18 @@ class RenewingConnectionTest {
         // As Payara's ConnectionHolder proxy throws it after the database went away and came back.
         RuntimeException wrapped = new UndeclaredThrowableException(new SQLException("This connection has been closed.", "08003"));
         List<Connection> fromPool = new ArrayList<>(List.of(connection("dead", wrapped), connection("fresh", null)));
+        Connection c = RenewingConnection.open(() -> fromPool.remove(0));
+
+        c.setAutoCommit(false);
+
+        assertEquals(List.of("dead.setAutoCommit", "fresh.isValid", "dead.close", "fresh.setAutoCommit"), calls);
+    }
+
+    @Test
+    void callWhenWildFlysPoolDestroyedTheConnectionUnderTheHandleThenRenewedAndCalledAgain() throws Exception {
+        // WildFly's answer on a handle whose managed connection its pool destroyed: no SQLState.
+        SQLException dissociated = new SQLException("IJ031040: Connection is not associated with a managed connection: WrappedConnectionJDK8@1");
+        List<Connection> fromPool = new ArrayList<>(List.of(connection("dead", dissociated), connection("fresh", null)));
         Connection c = RenewingConnection.open(() -> fromPool.remove(0));
 
         c.setAutoCommit(false);
