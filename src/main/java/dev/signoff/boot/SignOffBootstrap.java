@@ -4,6 +4,7 @@ import dev.signoff.api.ApiForwardServlet;
 import dev.signoff.api.Introspection;
 import dev.signoff.config.Configuration;
 import dev.signoff.config.LoadedSettings;
+import dev.signoff.config.Naming;
 import dev.signoff.config.SignOffSettings;
 import dev.signoff.cookies.SessionCookieHardening;
 import dev.signoff.filter.ContainerErrorPage;
@@ -21,6 +22,7 @@ import dev.signoff.registry.SignOffDataSource;
 import dev.signoff.session.PendingEnds;
 import dev.signoff.session.SessionChecker;
 import dev.signoff.web.Routes;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -77,9 +79,34 @@ public class SignOffBootstrap implements ServletContextListener {
         MetricsMBeans.register(context.getContextPath(), metrics);
         purge.start();
         push.start(checker::feedIsStale);
+        learnDatabase();
         settings.registry().pendingEnds().ifPresent(dir -> pending.resume(dir, context.getContextPath()));
         LOG.info(() -> "SignOff started in " + context.getContextPath() + "/\n"
                 + Introspection.of(context.getContextPath(), loaded).summary());
+    }
+
+    /**
+     * What the registry's database is, asked on a server thread, not in the deployment (a database
+     * that does not answer must not hold it) nor in a request ({@link SignOffDataSource#learnDatabase}):
+     * every 5 s for a minute while it does not answer; until then log out everywhere ends row by row.
+     */
+    private static void learnDatabase() {
+        Runnable learn = () -> {
+            for (int attempt = 1; !SignOffDataSource.learnDatabase() && attempt < 12; attempt++) {
+                try {
+                    Thread.sleep(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        };
+        try {
+            Naming.lookup("java:comp/DefaultManagedThreadFactory", ManagedThreadFactory.class, "the server lacks Jakarta Concurrency")
+                    .newThread(learn).start();
+        } catch (RuntimeException e) {
+            LOG.warning("SignOff: no thread to ask the registry's database for its name (" + e + "); log out everywhere ends row by row");
+        }
     }
 
     private static void registerFilters(ServletContext context) {

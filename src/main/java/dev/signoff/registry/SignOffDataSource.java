@@ -97,28 +97,36 @@ public class SignOffDataSource implements DataSource {
     }
 
     /**
-     * Whether the registry's database is PostgreSQL: asked of one connection of the admin's
-     * DataSource, once (the setting is the JVM's, read from system properties and the environment).
-     * False, and asked again next time, while the database cannot be reached: what depends on it
-     * ({@link SetEnds}) has a way that works on any database.
+     * Whether the registry's database is known to be PostgreSQL ({@link #learnDatabase}); false
+     * until then, and wherever it is not: what depends on it ({@link SetEnds}) has a way that works
+     * on any database.
      */
     static boolean isPostgreSQL() {
-        Boolean known = postgreSQL;
-        if (known != null) {
-            return known;
+        return Boolean.TRUE.equals(postgreSQL);
+    }
+
+    /**
+     * Asks one connection of the admin's DataSource for the database's name; true once known (the
+     * setting is the JVM's, read from system properties and the environment). Called at start-up
+     * on a thread of its own ({@code SignOffBootstrap}), never in a request: taking a connection of
+     * the server's pool there, beside the transaction's, after an outage, made Payara's pool close
+     * the connections in use (its fail-all-connections), and the request's end failed (ClusterIT).
+     */
+    public static boolean learnDatabase() {
+        if (postgreSQL != null) {
+            return true;
         }
         if (!usesServerDataSource()) {
             postgreSQL = false; // embedded Derby
-            return false;
+            return true;
         }
         try (Connection c = new SignOffDataSource().getConnection()) {
-            known = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+            postgreSQL = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+            return true;
         } catch (SQLException e) {
             LOG.fine(() -> "SignOff: cannot ask the registry's database for its name yet: " + e);
             return false;
         }
-        postgreSQL = known;
-        return known;
     }
 
     static boolean usesServerDataSource() {
