@@ -22,7 +22,6 @@ import dev.signoff.registry.SignOffDataSource;
 import dev.signoff.session.PendingEnds;
 import dev.signoff.session.SessionChecker;
 import dev.signoff.web.Routes;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -102,8 +101,7 @@ public class SignOffBootstrap implements ServletContextListener {
             }
         };
         try {
-            Naming.lookup("java:comp/DefaultManagedThreadFactory", ManagedThreadFactory.class, "the server lacks Jakarta Concurrency")
-                    .newThread(learn).start();
+            Naming.threadFactory().newThread(learn).start();
         } catch (RuntimeException e) {
             LOG.warning("SignOff: no thread to ask the registry's database for its name (" + e + "); log out everywhere ends row by row");
         }

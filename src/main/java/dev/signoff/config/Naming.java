@@ -1,5 +1,7 @@
 package dev.signoff.config;
 
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -20,5 +22,10 @@ public final class Naming {
         } catch (NamingException | ClassCastException e) {
             throw new IllegalStateException("SignOff: no " + name + "; " + missing, e);
         }
+    }
+
+    /** The server's default thread factory (Jakarta Concurrency), for SignOff's long-lived threads; call on an application thread. */
+    public static ManagedThreadFactory threadFactory() {
+        return lookup("java:comp/DefaultManagedThreadFactory", ManagedThreadFactory.class, "the server lacks Jakarta Concurrency");
     }
 }

@@ -4,7 +4,6 @@ import dev.signoff.config.Configuration;
 import dev.signoff.config.Naming;
 import dev.signoff.config.SignOffResource;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -38,7 +37,6 @@ import java.util.logging.Logger;
 public class RevocationPush {
     static final String CHANNEL = "signoff_revocations";
     private static final Logger LOG = Logger.getLogger(RevocationPush.class.getName());
-    private static final String THREADS = "java:comp/DefaultManagedThreadFactory";
     /** How long one wait for announcements lasts before the loop looks whether the app stops. */
     private static final int WAIT_MILLIS = 1000;
     private static final long MAX_BACKOFF_MILLIS = 5000;
@@ -68,8 +66,7 @@ public class RevocationPush {
         }
         DataSource source = new SignOffDataSource();
         try {
-            listener = Naming.lookup(THREADS, ManagedThreadFactory.class, "the server lacks Jakarta Concurrency")
-                    .newThread(() -> listen(source, onAnnouncement));
+            listener = Naming.threadFactory().newThread(() -> listen(source, onAnnouncement));
             listener.setName("signoff-revocation-push");
             listener.start();
         } catch (RuntimeException e) {
@@ -134,7 +131,7 @@ public class RevocationPush {
 
     /** On PostgreSQL: this node announces from now on, and {@code c} listens; empty on another database. */
     private Optional<Notifications> subscribe(Connection c) throws SQLException, ReflectiveOperationException {
-        if (!"PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
+        if (!SignOffDataSource.isPostgreSQL(c)) {
             return Optional.empty();
         }
         announcing = true;

@@ -121,12 +121,17 @@ public class SignOffDataSource implements DataSource {
             return true;
         }
         try (Connection c = new SignOffDataSource().getConnection()) {
-            postgreSQL = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+            postgreSQL = isPostgreSQL(c);
             return true;
         } catch (SQLException e) {
             LOG.fine(() -> "SignOff: cannot ask the registry's database for its name yet: " + e);
             return false;
         }
+    }
+
+    /** Whether {@code c} is a connection to PostgreSQL (its driver's product name). */
+    static boolean isPostgreSQL(Connection c) throws SQLException {
+        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
     }
 
     static boolean usesServerDataSource() {
