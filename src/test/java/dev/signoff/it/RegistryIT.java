@@ -228,7 +228,10 @@ class RegistryIT extends DemoIT {
     void purgeWhenSeveralPurgersAndRevocationsRaceThenEveryRowGoneOnceOrRevokedNeverBoth() throws Exception {
         Registry r = registry();
         String run = RUN + "-" + RACES.incrementAndGet();
-        long now = System.currentTimeMillis();
+        // The race's clock stands 5 000 days back, its rows older still: the purges it makes delete its
+        // own rows only, never what the build's other tests write (3 660 days old at the most), and
+        // the purgers' tally below counts exactly its rows. Log out everywhere ends at the real time.
+        long now = System.currentTimeMillis() - 5000 * DAY;
         r.purge(now);
         int expired = 1000;
         int revoked = 1000;
@@ -267,7 +270,9 @@ class RegistryIT extends DemoIT {
         int ended = endedByRevocation.size();
         // What is in the tables is exact (below). The purgers' own tally of deleted rows, which only
         // feeds the purge's log line and totals, was off by one in about one race of a hundred on
-        // PostgreSQL (one more than the rows really deleted, or one fewer); the cause is not found.
+        // PostgreSQL when the race ran at the real time (once by two, in CI: 1 002 audit rows); 80
+        // races alone, 40 of them on a loaded machine, were exact. Rows of other tests, old enough
+        // for the real time's cut-off, would explain the excess, not the one fewer; kept at one.
         assertEquals(expired + revoked - ended, purgedSessions, 1, "rows the purgers say they deleted; ended by revocation: " + ended);
         assertEquals(audit, purgedAudit, 1, "audit rows the purgers say they deleted");
         assertEquals(new Registry.Counts(ended, 0, ended), r.count("race-expired" + run),
