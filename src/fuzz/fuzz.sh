@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The fuzz campaign (SECURITY.md), bounded in count (FUZZ_REQUESTS, default 100000 per app) and in
-# time (FUZZ_MINUTES per app, default 30):
+# time (FUZZ_MINUTES per app, default 30); FUZZ_ONLY=riding (or anonymous) sends only that kind:
 #   src/fuzz/fuzz.sh [glassfish|wildfly|liberty|payara ...]
 #       deploys the demo and the two FORM-login test apps on each server named (all four without
 #       one) and sends the requests to each; fails on any 5xx (two 500s of Open Liberty's own
@@ -16,6 +16,7 @@ cd "$(dirname "$0")/../.."
 requests=${FUZZ_REQUESTS:-100000}
 seed=${FUZZ_SEED:-1}
 minutes=${FUZZ_MINUTES:-30}
+only=${FUZZ_ONLY:-}
 
 if [[ "${1:-}" == --url ]]; then
     ./mvnw -q test-compile
@@ -27,7 +28,7 @@ servers=("$@")
 if [[ ${#servers[@]} -eq 0 ]]; then
     servers=(glassfish wildfly liberty payara)
 fi
-campaign=(-Dsignoff.test-output-to-files=false -Dit.test='Fuzz*IT' -Dfuzz.requests="$requests" -Dfuzz.seed="$seed" -Dfuzz.minutes="$minutes")
+campaign=(-Dsignoff.test-output-to-files=false -Dit.test='Fuzz*IT' -Dfuzz.requests="$requests" -Dfuzz.seed="$seed" -Dfuzz.minutes="$minutes" -Dfuzz.only="$only")
 for server in "${servers[@]}"; do
     echo "=== fuzz campaign on $server: $requests requests per app, seed $seed"
     case "$server" in
