@@ -7,7 +7,8 @@
 #       that no error page can answer apart, SECURITY.md), any answer showing the signed-in victim's
 #       data to a request without its credential, and any change to the victim's state.
 #   src/fuzz/fuzz.sh --url http://localhost:8080/ [--requests N] [--seed S] [--threads T]
-#                    [--minutes M] [--tolerate-container-uri-errors] [--tolerate-liberty-own-errors]
+#                    [--minutes M] [--only riding|anonymous] [--tolerate-container-uri-errors]
+#                    [--tolerate-liberty-own-errors]
 #       the same against a demo that runs already (the README's run command); the two options
 #       count apart GlassFish's own 500 to a malformed path (an app without SignOff's error page)
 #       and those two of Open Liberty's.

@@ -40,11 +40,23 @@ public final class Campaign {
      *                                    app and again on the way to its error page (SECURITY.md): to
      *                                    {@code Authorization: Basic} credentials without a {@code :}, and (its own page
      *                                    SRVE0232E, or nothing) to some paths with dot segments
+     * @param mix                         which requests are sent: both kinds, or only one, to tell which
+     *                                    kind changes the victim's state (SECURITY.md)
      */
     public record Plan(long requests, long seed, int threads, Duration limit, boolean toleratesContainerUriErrors,
-                       boolean toleratesNotImplemented, boolean toleratesLibertyOwnErrors) {
+                       boolean toleratesNotImplemented, boolean toleratesLibertyOwnErrors, Mix mix) {
         public Plan forAppOnDefaultServlet() {
-            return new Plan(requests, seed, threads, limit, toleratesContainerUriErrors, true, toleratesLibertyOwnErrors);
+            return new Plan(requests, seed, threads, limit, toleratesContainerUriErrors, true, toleratesLibertyOwnErrors, mix);
+        }
+    }
+
+    /** Riding requests carry the victim's cookies (three in ten when mixed); anonymous ones do not. */
+    public enum Mix {
+        MIXED, RIDING, ANONYMOUS;
+
+        /** {@code ""} (mixed), {@code riding} or {@code anonymous}; anything else is refused, not taken as mixed. */
+        public static Mix named(String name) {
+            return name.isEmpty() ? MIXED : valueOf(name.toUpperCase(java.util.Locale.ROOT));
         }
     }
 
@@ -98,7 +110,7 @@ public final class Campaign {
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < plan.threads(); t++) {
-                Generator generator = new Generator(plan.seed() * 31 + t, target, victimJar, jwts);
+                Generator generator = new Generator(plan.seed() * 31 + t, plan.mix(), target, victimJar, jwts);
                 workers.add(pool.submit(() -> work(generator, left, sent, deadline)));
             }
             for (Future<?> w : workers) {

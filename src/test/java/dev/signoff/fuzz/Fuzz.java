@@ -23,9 +23,10 @@ public final class Fuzz {
         Duration limit = Duration.ofMinutes(Long.parseLong(option(args, "--minutes", "30")));
         boolean tolerate = List.of(args).contains("--tolerate-container-uri-errors");
         boolean liberty = List.of(args).contains("--tolerate-liberty-own-errors");
+        Campaign.Mix mix = Campaign.Mix.named(option(args, "--only", ""));
 
         Victim victim = Victim.ofDemo(url, "bob", "bob-pw");
-        List<String> problems = run(victim, demoPaths(), new Campaign.Plan(requests, seed, threads, limit, tolerate, false, liberty));
+        List<String> problems = run(victim, demoPaths(), new Campaign.Plan(requests, seed, threads, limit, tolerate, false, liberty, mix));
         problems.forEach(System.out::println);
         System.exit(problems.isEmpty() ? 0 : 1);
     }

@@ -41,20 +41,16 @@ final class Generator {
             "application/octet-stream", "", "garbage"};
     private static final String[] FIELDS = {"username", "password", "next", "keep_current", "token", "refresh_token",
             "remember_me", "current", "new", "email", "handle", "user", "j_username", "j_password", "logout_token"};
-    /**
-     * {@code -Dfuzz.only=riding} (or {@code anonymous}) sends only that kind of request, to tell which
-     * of them changes the victim's state (SECURITY.md, the open finding on Open Liberty); unset, three
-     * in ten ride on the victim's cookies.
-     */
-    private static final String ONLY = System.getProperty("fuzz.only", "");
 
     private final Random random;
+    private final Campaign.Mix mix;
     private final Target target;
     private final Map<String, String> victimJar;
     private final List<String> jwts;
 
     /** @param victimJar the victim's cookies as they are now: the campaign keeps it up to date, as a browser would */
-    Generator(long seed, Target target, Map<String, String> victimJar, List<String> jwts) {
+    Generator(long seed, Campaign.Mix mix, Target target, Map<String, String> victimJar, List<String> jwts) {
+        this.mix = mix;
         this.random = new Random(seed);
         this.target = target;
         this.victimJar = victimJar;
@@ -62,7 +58,11 @@ final class Generator {
     }
 
     Probe next() {
-        boolean riding = ONLY.equals("riding") || !ONLY.equals("anonymous") && random.nextInt(10) < 3;
+        boolean riding = switch (mix) {
+            case RIDING -> true;
+            case ANONYMOUS -> false;
+            case MIXED -> random.nextInt(10) < 3;
+        };
         String method = riding ? pick(random.nextBoolean() ? SAFE : UNSAFE) : pick(METHODS);
         boolean unsafe = !List.of(SAFE).contains(method);
         boolean bodyless = !unsafe || method.equals("CONNECT") || method.equals("TRACE"); // RFC 9110: no content

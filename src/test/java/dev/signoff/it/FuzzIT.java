@@ -50,7 +50,7 @@ class FuzzIT extends DemoIT {
     }
 
     /**
-     * The seed set, or {@code -Dfuzz.requests} and {@code -Dfuzz.seed}. The demo and the fuzzed legacy
+     * The seed set, or {@code -Dfuzz.requests}, {@code -Dfuzz.seed} and {@code -Dfuzz.only} (riding, anonymous). The demo and the fuzzed legacy
      * apps map SignOff's error page, which answers GlassFish's and Open Liberty's own 500s to malformed
      * requests 4xx ({@code ContainerErrorPage}); left apart is only Liberty's 500 to Basic credentials
      * without a colon, which fails again on the way to any error page (SECURITY.md).
@@ -58,6 +58,7 @@ class FuzzIT extends DemoIT {
     static Campaign.Plan plan() {
         boolean liberty = System.getProperty("arquillian.launch", "glassfish").startsWith("liberty");
         return new Campaign.Plan(Long.getLong("fuzz.requests", 3000), Long.getLong("fuzz.seed", 1), 2,
-                Duration.ofMinutes(Long.getLong("fuzz.minutes", 30)), false, false, liberty);
+                Duration.ofMinutes(Long.getLong("fuzz.minutes", 30)), false, false, liberty,
+                Campaign.Mix.named(System.getProperty("fuzz.only", "")));
     }
 }
