@@ -15,7 +15,10 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -28,7 +31,8 @@ import java.util.logging.Logger;
  * <ol>
  *   <li>this node refuses the session at once, when its token digest is known;</li>
  *   <li>the registry row is revoked (conditional update and audit row, one transaction);</li>
- *   <li>each ended session gets a line in the server log, this node's cache refuses it, and
+ *   <li>each ended session is named in the server log (a user's sessions ended together share
+ *       lines), this node's cache refuses it, and
  *       {@link SessionEnded} is fired (and {@link LoggedOutEverywhere} for a user's sessions), which
  *       also tells the session's open pages (the live stream observes it);</li>
  *   <li>if the registry cannot be reached, the end is queued ({@link PendingEnds}) and applied when
@@ -40,6 +44,9 @@ import java.util.logging.Logger;
 public class Terminator {
     private static final Logger LOG = Logger.getLogger(Terminator.class.getName());
     private static final String ENDED = "SignOff session ended: user=%s handle=%s reason=%s ip=%s";
+    private static final String ENDED_MANY = "SignOff sessions ended: user=%s handles=%s reason=%s ip=%s";
+    /** Handles per log line when a user's sessions end together: still one grep per handle, not 10 000 lines. */
+    static final int HANDLES_PER_LINE = 100;
 
     @Inject
     SessionRegistry registry;
@@ -147,11 +154,35 @@ public class Terminator {
     private void announce(List<SessionSnapshot> ended, EndReason reason, String ip) {
         for (SessionSnapshot s : ended) {
             checker.markRevoked(s.tokenDigest(), reason);
-            LOG.info(() -> String.format(ENDED, s.user(), s.handle(), reason.code(), ip));
         }
+        logEnded(ended, reason, ip);
         for (SessionSnapshot s : ended) {
             fire(() -> sessionEnded.fire(new SessionEnded(s.user(), s.handle(), reason, Instant.ofEpochMilli(s.revokedAt()))));
         }
+    }
+
+    /**
+     * One line per ended session, or per {@link #HANDLES_PER_LINE} sessions of a user that ended
+     * together (log out everywhere): a line costs tens of microseconds in a server's log handler,
+     * which made most of the time of ending 10 000 sessions (BENCHMARKS.md).
+     */
+    static void logEnded(List<SessionSnapshot> ended, EndReason reason, String ip) {
+        if (!LOG.isLoggable(Level.INFO)) {
+            return;
+        }
+        if (ended.size() == 1) {
+            SessionSnapshot s = ended.get(0);
+            LOG.info(String.format(ENDED, s.user(), s.handle(), reason.code(), ip));
+            return;
+        }
+        Map<String, List<String>> handlesByUser = new LinkedHashMap<>();
+        ended.forEach(s -> handlesByUser.computeIfAbsent(s.user(), u -> new ArrayList<>()).add(s.handle()));
+        handlesByUser.forEach((user, handles) -> {
+            for (int from = 0; from < handles.size(); from += HANDLES_PER_LINE) {
+                List<String> line = handles.subList(from, Math.min(handles.size(), from + HANDLES_PER_LINE));
+                LOG.info(String.format(ENDED_MANY, user, String.join(",", line), reason.code(), ip));
+            }
+        });
     }
 
     private void unreachable(RuntimeException e, String what) {

@@ -9,9 +9,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -206,5 +211,47 @@ class TerminatorTest {
 
         assertEquals(1, rig.scheduler.cancelled());
         assertEquals(0, rig.scheduler.waiting());
+    }
+
+    @Test
+    void endAllWhenManySessionsThenEachHandleIsLoggedOnceInLinesOfAHundred() {
+        List<String> handles = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            handles.add(rig.open("gina").handle());
+        }
+        SessionBinding single = rig.open("hank");
+        List<String> lines = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                lines.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(Terminator.class.getName());
+        log.addHandler(capture);
+        try {
+            terminator.endAll("gina", Optional.empty(), EndReason.LOGOUT_ALL, "198.51.100.7");
+            terminator.end(single.handle(), Optional.of(single.digest()), EndReason.LOGOUT, "198.51.100.8");
+        } finally {
+            log.removeHandler(capture);
+        }
+
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        for (String line : lines.subList(0, 3)) {
+            assertTrue(line.startsWith("SignOff sessions ended: user=gina handles="), line);
+            assertTrue(line.endsWith(" reason=logout_all ip=198.51.100.7"), line);
+        }
+        List<String> logged = lines.subList(0, 3).stream()
+                .flatMap(l -> Arrays.stream(l.replaceAll(".* handles=(\\S+) .*", "$1").split(","))).sorted().toList();
+        assertEquals(handles.stream().sorted().toList(), logged, "every handle once");
+        assertEquals("SignOff session ended: user=hank handle=" + single.handle() + " reason=logout ip=198.51.100.8", lines.get(3));
     }
 }
