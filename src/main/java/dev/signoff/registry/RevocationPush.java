@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -179,16 +180,31 @@ public class RevocationPush {
 
         /**
          * The app's loader sees the server's driver where the driver is a shared library (GlassFish,
-         * Payara); else the physical connection's own loader does, reached through the pool's
-         * wrapper (IronJacamar's {@code getUnderlyingConnection}, WildFly).
+         * Payara); else the driver's own loader does ({@link #driverLoader}).
          */
         private static Class<?> driverType(Connection pooled) throws SQLException, ReflectiveOperationException {
             try {
                 return Class.forName("org.postgresql.PGConnection", false, Thread.currentThread().getContextClassLoader());
             } catch (ClassNotFoundException hidden) {
-                Connection wrapper = pooled.unwrap(Connection.class); // the server pool's, from under SignOff's RenewingConnection
-                Object physical = wrapper.getClass().getMethod("getUnderlyingConnection").invoke(wrapper);
-                return Class.forName("org.postgresql.PGConnection", false, physical.getClass().getClassLoader());
+                return Class.forName("org.postgresql.PGConnection", false, driverLoader(pooled));
+            }
+        }
+
+        /**
+         * The loader of the driver's classes: the physical connection's, reached through the pool's
+         * wrapper (IronJacamar's {@code getUnderlyingConnection}, WildFly); where the pool has no
+         * such method (Open Liberty), that of a value only the driver makes — an interval is the
+         * driver's {@code PGInterval}.
+         */
+        private static ClassLoader driverLoader(Connection pooled) throws SQLException, ReflectiveOperationException {
+            Connection wrapper = pooled.unwrap(Connection.class); // the server pool's, from under SignOff's RenewingConnection
+            try {
+                return wrapper.getClass().getMethod("getUnderlyingConnection").invoke(wrapper).getClass().getClassLoader();
+            } catch (NoSuchMethodException notIronJacamar) {
+                try (Statement s = pooled.createStatement(); ResultSet r = s.executeQuery("SELECT INTERVAL '1 second'")) {
+                    r.next();
+                    return r.getObject(1).getClass().getClassLoader();
+                }
             }
         }
 
