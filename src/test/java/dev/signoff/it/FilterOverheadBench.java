@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * changing every round (the shared machine's speed drifts: a fixed order would lean the ratio the
  * drift's way); printed as ratios (checked ÷ excluded) of throughput and of p99. At the
  * staleness {@code -Dsignoff.bench.staleness} (default 1s; 0 reads the registry on every request). Needs {@code wrk} on
- * the PATH ({@code src/bench/filter-overhead.sh} installs it). BENCHMARKS.md has the results.
+ * the PATH ({@code src/bench/filter-overhead.sh} installs it), and {@code taskset} with {@link #PIN}.
+ * BENCHMARKS.md has the results.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -40,6 +41,11 @@ class FilterOverheadBench {
     private static final String SECONDS = System.getProperty("signoff.bench.seconds", "5");
     /** Long enough for the JIT to finish the checked path: after 10 s the rounds still climbed (0.62 → 0.96). */
     private static final String WARM_UP = System.getProperty("signoff.bench.warmup", "30");
+    /**
+     * {@code -Dsignoff.bench.pin=true}: the server (GlassFish embedded, this JVM) on CPU 0 and wrk on
+     * CPU 1 ({@code taskset}), so that the two do not take each other's core in the middle of a run.
+     */
+    private static final boolean PIN = Boolean.getBoolean("signoff.bench.pin");
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern P99 = Pattern.compile("99%\\s+([0-9.]+)(us|ms|s)");
 
@@ -56,6 +62,9 @@ class FilterOverheadBench {
     }
 
     private static void measure(String mode, URL base) throws Exception {
+        if (PIN) {
+            run("taskset", "-a", "-p", "-c", "0", Long.toString(ProcessHandle.current().pid()));
+        }
         Device d = new Device(URI.create(base.toString()));
         d.login("alice", "alice-pw");
         String cookie = "JSESSIONID=" + d.cookie("JSESSIONID").orElseThrow().value();
@@ -90,10 +99,9 @@ class FilterOverheadBench {
 
     /** Requests per second and p99 in ms of one wrk run: 1 thread, 8 connections, the device's cookie. */
     private static double[] wrk(String url, String cookie, String seconds) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("wrk", "-t1", "-c8", "-d" + seconds + "s", "--latency", "-H", "Cookie: " + cookie, url)
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
+        List<String> command = new ArrayList<>(PIN ? List.of("taskset", "-c", "1") : List.of());
+        command.addAll(List.of("wrk", "-t1", "-c8", "-d" + seconds + "s", "--latency", "-H", "Cookie: " + cookie, url));
+        String out = run(command.toArray(String[]::new));
         assertTrue(!out.contains("Non-2xx"), () -> "refused or failed requests: " + out);
         Matcher rate = RATE.matcher(out);
         Matcher p99 = P99.matcher(out);
@@ -104,6 +112,14 @@ class FilterOverheadBench {
             default -> 1;
         };
         return new double[]{Double.parseDouble(rate.group(1)), ms};
+    }
+
+    /** Runs a command to its end; its output, which names the failure if it fails. */
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
     }
 
     private static double median(List<double[]> pairs, int column) {
