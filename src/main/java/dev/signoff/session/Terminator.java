@@ -46,7 +46,7 @@ public class Terminator {
     private static final String ENDED = "SignOff session ended: user=%s handle=%s reason=%s ip=%s";
     private static final String ENDED_MANY = "SignOff sessions ended: user=%s handles=%s reason=%s ip=%s";
     /** Handles per log line when a user's sessions end together: still one grep per handle, not 10 000 lines. */
-    static final int HANDLES_PER_LINE = 100;
+    private static final int HANDLES_PER_LINE = 100;
 
     @Inject
     SessionRegistry registry;
@@ -164,9 +164,9 @@ public class Terminator {
     /**
      * One line per ended session, or per {@link #HANDLES_PER_LINE} sessions of a user that ended
      * together (log out everywhere): a line costs tens of microseconds in a server's log handler,
-     * which made most of the time of ending 10 000 sessions (BENCHMARKS.md).
+     * a third of the time it took to end 10 000 sessions with a line each (BENCHMARKS.md).
      */
-    static void logEnded(List<SessionSnapshot> ended, EndReason reason, String ip) {
+    private static void logEnded(List<SessionSnapshot> ended, EndReason reason, String ip) {
         if (!LOG.isLoggable(Level.INFO)) {
             return;
         }
