@@ -36,6 +36,7 @@ import java.util.logging.Logger;
 public class OneMicroPerDeployment implements DeployableContainer<PayaraMicroContainerConfiguration> {
     private static final Logger LOG = Logger.getLogger(OneMicroPerDeployment.class.getName());
     private static final int BOOT_ATTEMPTS = 3;
+    private static final long STOP_WAIT_SECONDS = 60;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private PayaraMicroContainerConfiguration configuration;
     private String jvmOptions;
@@ -179,10 +180,30 @@ public class OneMicroPerDeployment implements DeployableContainer<PayaraMicroCon
         stopMicro(archive.getName());
     }
 
+    /**
+     * The adapter's undeploy only sends the JVM SIGTERM and returns: the next test's Payara Micro
+     * then boots beside one still shutting down, on the same registry database, whose scheduled
+     * purge (every second in PurgeScheduleIT) could delete the next test's rows under it (seen on
+     * Payara: RegistryIT's race counted two audit rows fewer than it seeded). Waits for the exit.
+     */
     private void stopMicro(String name) throws DeploymentException {
         Running r = running.remove(name);
-        if (r != null && processOf(r.micro()) != null) {
+        Process process = r == null ? null : processOf(r.micro());
+        if (process != null) {
             r.micro().undeploy(r.archive());
+            awaitExit(name, process);
+        }
+    }
+
+    private static void awaitExit(String name, Process process) throws DeploymentException {
+        try {
+            if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warning(() -> "The Payara Micro of " + name + " did not stop in " + STOP_WAIT_SECONDS + " s; killing it");
+                process.destroyForcibly().waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeploymentException("interrupted while the Payara Micro of " + name + " was stopping", e);
         }
     }
 
