@@ -13,13 +13,15 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
  * The registry at scale, from inside the server (so embedded Derby can be filled too):
  * {@code POST ?seed} writes live session rows with plain JDBC batches through the registry's own
- * data source, {@code GET ?lookups} times the filter's cache-miss read ({@link SessionRegistry#findByDigest})
+ * data source ({@code analyze}: then updates the table's statistics), {@code GET ?lookups} times the filter's cache-miss read ({@link SessionRegistry#findByDigest})
  * of random seeded rows and prints p50, p99 and max in microseconds; with {@code via=jdbc}, the floor:
  * the same read as one plain JDBC statement on the same data source, no JPA.
  */
@@ -49,10 +51,31 @@ public class ScaleServlet extends HttpServlet {
             c.setAutoCommit(false);
             insert(c, prefix, from, count, each);
             c.commit();
+            if (request.getParameter("analyze") != null) {
+                analyze(c);
+            }
         } catch (SQLException e) {
             throw new IOException(e);
         }
         response.getWriter().printf("seeded %d rows in %d ms%n", count, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Gives the planner the statistics a production table has (autovacuum gathers them after a large
+     * load, within a minute or so): on a just-filled PostgreSQL table without them, log out
+     * everywhere got another plan than an analyzed one would (a nested loop, not the hash join over
+     * the whole table that an analyzed table led to before {@code SetEnds} repeated the user's condition).
+     */
+    private static void analyze(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        String sql = product.contains("postgres") ? "ANALYZE SIGNOFF_SESSION"
+                : product.contains("mariadb") || product.contains("mysql") ? "ANALYZE TABLE SIGNOFF_SESSION" : null;
+        if (sql != null) {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+            c.commit();
+        }
     }
 
     private static void insert(Connection c, String prefix, int from, int count, int each) throws SQLException {
