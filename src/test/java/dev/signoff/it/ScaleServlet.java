@@ -21,9 +21,10 @@ import java.util.SplittableRandom;
 /**
  * The registry at scale, from inside the server (so embedded Derby can be filled too):
  * {@code POST ?seed} writes live session rows with plain JDBC batches through the registry's own
- * data source ({@code analyze}: then updates the table's statistics), {@code GET ?lookups} times the filter's cache-miss read ({@link SessionRegistry#findByDigest})
- * of random seeded rows and prints p50, p99 and max in microseconds; with {@code via=jdbc}, the floor:
- * the same read as one plain JDBC statement on the same data source, no JPA.
+ * data source (with {@code analyze}, then updates the table's statistics), {@code GET ?lookups}
+ * times the filter's cache-miss read ({@link SessionRegistry#findByDigest}) of random seeded rows
+ * and prints p50, p99 and max in microseconds; with {@code via=jdbc}, the floor: the same read as
+ * one plain JDBC statement on the same data source, no JPA.
  */
 @WebServlet("/test/scale")
 public class ScaleServlet extends HttpServlet {
@@ -63,8 +64,8 @@ public class ScaleServlet extends HttpServlet {
     /**
      * Gives the planner the statistics a production table has (autovacuum gathers them after a large
      * load, within a minute or so): on a just-filled PostgreSQL table without them, log out
-     * everywhere got another plan than an analyzed one would (a nested loop, not the hash join over
-     * the whole table that an analyzed table led to before {@code SetEnds} repeated the user's condition).
+     * everywhere got another plan than an analyzed one does (a nested loop, not a hash join over the
+     * whole table), so the bench measured a plan production does not run.
      */
     private static void analyze(Connection c) throws SQLException {
         String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
