@@ -27,15 +27,21 @@ final class SetEnds {
     private static final String COLUMNS = "HANDLE, TOKEN_DIGEST, USER_NAME, PURPOSE, CREATED_AT, LAST_SEEN_AT, IDLE_EXPIRES_AT,"
             + " ABSOLUTE_EXPIRES_AT, REVOKED_AT, END_REASON, IP, USER_AGENT, DEVICE";
     /**
-     * Parameters: time, reason, user, the purposes, the handle kept if any, the IP if any. The audit
+     * Parameters: time, reason, user, the purposes, the handle kept if any, the IP if any. The locking
+     * read is an {@code ARRAY(…)} the {@code UPDATE} takes as {@code = ANY}: PostgreSQL runs it once,
+     * before the update, which finds the rows by primary key whatever the table's statistics say.
+     * As {@code IN (…)} the plan followed the statistics: on an analyzed table a hash join against a
+     * scan of all of it (1 000 000 rows in {@code psql}: 507–658 ms, 288–445 ms this way); with the
+     * user's condition repeated to avoid that, on a table not yet analyzed a nested loop re-ran the
+     * locking read per row (10 000 sessions: 12 s, their rows locked throughout). The audit
      * line's id is PostgreSQL's random UUID (13+) without dashes, 32 hex digits (the column's length;
      * the entity's own ids are {@link Tokens#newHandle()}'s 22 characters). The "C" collation is
      * byte order, which is Java's {@code String} order for the handles' URL-safe Base64.
      */
     private static final String END_ALL = "WITH ENDED AS ("
-            + "UPDATE SIGNOFF_SESSION SET REVOKED_AT = ?, END_REASON = ? WHERE HANDLE IN ("
+            + "UPDATE SIGNOFF_SESSION SET REVOKED_AT = ?, END_REASON = ? WHERE HANDLE = ANY (ARRAY("
             + "SELECT HANDLE FROM SIGNOFF_SESSION WHERE USER_NAME = ? AND REVOKED_AT IS NULL AND PURPOSE IN (%s)%s"
-            + " ORDER BY HANDLE COLLATE \"C\" FOR UPDATE) RETURNING " + COLUMNS + "), "
+            + " ORDER BY HANDLE COLLATE \"C\" FOR UPDATE)) RETURNING " + COLUMNS + "), "
             + "AUDIT AS (" + AuditRecord.INSERT_INTO
             + "SELECT REPLACE(CAST(gen_random_uuid() AS VARCHAR), '-', ''), REVOKED_AT, USER_NAME, HANDLE, '"
             + AuditRecord.Action.ENDED.name() + "', END_REASON, %s FROM ENDED) "
