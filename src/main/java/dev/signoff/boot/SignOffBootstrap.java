@@ -16,6 +16,7 @@ import dev.signoff.logout.LogoutServlet;
 import dev.signoff.metrics.MetricsMBeans;
 import dev.signoff.metrics.SignOffMetrics;
 import dev.signoff.oidc.BackchannelLogoutServlet;
+import dev.signoff.registry.DeviceNames;
 import dev.signoff.registry.PurgeTask;
 import dev.signoff.registry.RevocationPush;
 import dev.signoff.registry.SignOffDataSource;
@@ -79,6 +80,7 @@ public class SignOffBootstrap implements ServletContextListener {
         purge.start();
         push.start(checker::feedIsStale);
         learnDatabase();
+        prepareDeviceNames();
         settings.registry().pendingEnds().ifPresent(dir -> pending.resume(dir, context.getContextPath()));
         LOG.info(() -> "SignOff started in " + context.getContextPath() + "/\n"
                 + Introspection.of(context.getContextPath(), loaded).summary());
@@ -104,6 +106,15 @@ public class SignOffBootstrap implements ServletContextListener {
             Naming.threadFactory().newThread(learn).start();
         } catch (RuntimeException e) {
             LOG.warning("SignOff: no thread to ask the registry's database for its name (" + e + "); log out everywhere ends row by row");
+        }
+    }
+
+    /** On a server thread: the deployment need not wait for the User-Agent rules, and a login need not either. */
+    private static void prepareDeviceNames() {
+        try {
+            Naming.threadFactory().newThread(DeviceNames::prepare).start();
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "SignOff: no thread to prepare the device names (" + e + "); the first login does");
         }
     }
 
