@@ -31,9 +31,10 @@ final class SetEnds {
      * read is an {@code ARRAY(…)} the {@code UPDATE} takes as {@code = ANY}: PostgreSQL runs it once,
      * before the update, which finds the rows by primary key whatever the table's statistics say.
      * As {@code IN (…)} the plan followed the statistics: on an analyzed table a hash join against a
-     * scan of all of it (1 000 000 rows in {@code psql}: 507–658 ms, 288–445 ms this way); with the
-     * user's condition repeated to avoid that, on a table not yet analyzed a nested loop re-ran the
-     * locking read per row (10 000 sessions: 12 s, their rows locked throughout). The audit
+     * scan of all of it (1 000 000 rows, the statement alone in {@code psql}: 310–331 ms, 168–188 ms
+     * this way); with the user's condition repeated to avoid that, on a table not yet analyzed a
+     * nested loop re-ran the locking read per row (10 000 sessions: 12 s, their rows locked
+     * throughout). The audit
      * line's id is PostgreSQL's random UUID (13+) without dashes, 32 hex digits (the column's length;
      * the entity's own ids are {@link Tokens#newHandle()}'s 22 characters). The "C" collation is
      * byte order, which is Java's {@code String} order for the handles' URL-safe Base64.
